@@ -1,0 +1,2 @@
+/** JMH benchmarks of Segue's hot paths. */
+package dev.segue.bench;
