@@ -1,0 +1,106 @@
+package dev.segue.core;
+
+import java.util.ServiceLoader;
+
+/**
+ * The primitives every backend implements (the CPU one in {@code dev.segue.core.cpu}, CUDA in the
+ * {@code cuda-kernels} module). Op definitions in {@code dev.segue.core.ops} are written once against
+ * this interface, so the same forward/backward code runs on any backend.
+ *
+ * <p>Conventions: "out" tensors are freshly allocated contiguous tensors of the right shape and dtype
+ * unless stated otherwise; inputs may be arbitrary strided views (expanded dims have stride 0).
+ */
+public interface Backend {
+
+    String name();
+
+    // ---------------------------------------------------------------- memory
+    Storage allocate(DType dtype, int size);
+    /** A storage holding a copy of a Java array: float[], double[], int[] or long[]. */
+    Storage fromArray(Object javaArray);
+    /** A contiguous copy of the tensor's elements as a Java array of its dtype (float[], double[], int[], long[]). */
+    Object toArray(Tensor t);
+    /** dst[...] = src[...] elementwise (same shape, any strides, dtype converted). */
+    void copy(Tensor src, Tensor dst);
+    void fill(Tensor dst, double value);
+
+    // ---------------------------------------------------------------- elementwise
+    enum Unary { NEG, EXP, LOG, SQRT, RSQRT, ABS, SIGN, TANH, SIGMOID, RELU, GELU, GELU_TANH, SILU, SOFTPLUS, LOGSIGMOID,
+        /** x^p1 */ POW, /** min(max(x, p1), p2) */ CLAMP, /** p1*x + p2 */ AFFINE, SQUARE, RECIPROCAL, ERF }
+    /** out = f(x); p1/p2 are the op's scalar parameters. */
+    void unary(Unary op, double p1, double p2, Tensor x, Tensor out);
+    /** gx = gy * f'(x) (y = f(x) is passed for ops whose derivative is cheaper from the output). */
+    void unaryBackward(Unary op, double p1, double p2, Tensor x, Tensor y, Tensor gy, Tensor gx);
+
+    enum Binary { ADD, SUB, MUL, DIV, POW, MAX, MIN, EQ, NE, LT, LE, GT, GE }
+    /** out = a op b; a and b already have out's shape (broadcast views). Comparisons give 1/0. */
+    void binary(Binary op, Tensor a, Tensor b, Tensor out);
+    /** out = cond != 0 ? a : b; all three already have out's shape. */
+    void where(Tensor cond, Tensor a, Tensor b, Tensor out);
+
+    // ---------------------------------------------------------------- reductions
+    enum Reduce { SUM, MAX, MIN }
+    /** out (keepdim shape) = reduction of x over dims; sums accumulate in double. */
+    void reduce(Reduce op, Tensor x, int[] dims, Tensor out);
+    /** out (I64, keepdim shape along dim) = index of the first max (or min) along dim. */
+    void argReduce(boolean max, Tensor x, int dim, Tensor out);
+
+    // ---------------------------------------------------------------- linear algebra
+    /**
+     * c[b] = alpha * a[b] · b[b] + beta * c[b] for 3-D views a [B, M, K], b [B, K, N], c [B, M, N]. Batch
+     * strides may be 0 (broadcast); inner dims may be row-major or transposed views.
+     */
+    void matmul(Tensor a, Tensor b, Tensor c, double alpha, double beta);
+
+    // ---------------------------------------------------------------- normalisation
+    /** x contiguous [outer, n, inner]: out = softmax (or log-softmax) along the middle axis. */
+    void softmax(Tensor x, int dim, boolean log, Tensor out);
+    /** gx from y = softmax/log-softmax(x) and gy. */
+    void softmaxBackward(Tensor y, Tensor gy, int dim, boolean log, Tensor gx);
+    /** x contiguous [rows, n]; weight/bias [n] or null; out [rows, n]; mean, rstd [rows]. */
+    void layerNorm(Tensor x, Tensor weight, Tensor bias, double eps, Tensor out, Tensor mean, Tensor rstd);
+    /** gx [rows, n]; gw, gb [n] (null when not wanted). */
+    void layerNormBackward(Tensor x, Tensor weight, Tensor mean, Tensor rstd, Tensor gy, Tensor gx, Tensor gw, Tensor gb);
+
+    // ---------------------------------------------------------------- indexing
+    /** out = src.index_select(dim, index); index 1-D I64/I32; bounds checked. */
+    void indexSelect(Tensor src, int dim, Tensor index, Tensor out);
+    /** dst.index_add_(dim, index, src): dst contiguous, accumulates. */
+    void indexAdd(Tensor dst, int dim, Tensor index, Tensor src);
+    /** out = src.gather(dim, index). */
+    void gather(Tensor src, int dim, Tensor index, Tensor out);
+    /** dst.scatter_add_(dim, index, src): dst contiguous, accumulates. */
+    void scatterAdd(Tensor dst, int dim, Tensor index, Tensor src);
+
+    // ---------------------------------------------------------------- fused losses
+    /**
+     * logits contiguous [N, C], target [N] (I64/I32). loss [N] per row (0 where ignored) with label
+     * smoothing eps: (1-eps)*(lse - x_t) + eps/C * sum_c (lse - x_c); lse [N] saved for backward.
+     */
+    void crossEntropy(Tensor logits, Tensor target, long ignoreIndex, double labelSmoothing, Tensor loss, Tensor lse);
+    /** gLogits [N, C] from gLoss [N] (per-row upstream gradient). */
+    void crossEntropyBackward(Tensor logits, Tensor target, long ignoreIndex, double labelSmoothing, Tensor lse, Tensor gLoss, Tensor gLogits);
+
+    // ---------------------------------------------------------------- selection
+    /** Top-k along the last dim of a contiguous x [rows, n]: values and I64 indices [rows, k]; ties by lower index. */
+    void topk(Tensor x, int k, boolean largest, Tensor values, Tensor indices);
+
+    // ---------------------------------------------------------------- discovery
+
+    /** The CPU backend. */
+    static Backend cpu() { return Holder.CPU; }
+
+    /** A backend by name ("cpu", "cuda", …) found through {@link ServiceLoader}. */
+    static Backend byName(String name) {
+        if (name.equals("cpu")) return cpu();
+        for (BackendProvider p : ServiceLoader.load(BackendProvider.class))
+            if (p.name().equals(name)) return p.create();
+        throw new IllegalArgumentException("no backend named '" + name + "' (is its module on the class path?)");
+    }
+
+    /** Lazily created singletons. */
+    final class Holder {
+        private Holder() {}
+        static final Backend CPU = new dev.segue.core.cpu.CpuBackend();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.segue.core.cpu;
+
+import dev.segue.core.Tensor;
+
+import static dev.segue.core.cpu.CpuBackend.st;
+
+/**
+ * Cross-entropy fused with log-softmax over rows of logits [N, C]: the log-probabilities are never
+ * materialised. Per row with lse = log Σ exp x: loss = (1−ε)(lse − x_t) + ε/C Σ_c (lse − x_c);
+ * d loss / d x_c = softmax_c − (1−ε)[c = t] − ε/C. Ignored rows give loss 0 and gradient 0.
+ */
+final class LossKernels {
+    private LossKernels() {}
+
+    static void crossEntropy(Tensor logits, Tensor target, long ignore, double eps, Tensor loss, Tensor lse) {
+        int nRows = logits.shape()[0], c = logits.shape()[1];
+        long[] t = target.toLongArray();
+        CpuStorage x = st(logits), sl = st(loss), se = st(lse);
+        int xb = logits.offset();
+        Parallel.forRange(nRows, Math.max(1, (1 << 14) / Math.max(1, c)), (lo, hi) -> {
+            for (int r = lo; r < hi; r++) {
+                int base = xb + r * c;
+                double max = Double.NEGATIVE_INFINITY, sumX = 0;
+                for (int j = 0; j < c; j++) { double v = x.get(base + j); if (v > max) max = v; sumX += v; }
+                double s = 0;
+                for (int j = 0; j < c; j++) s += Math.exp(x.get(base + j) - max);
+                double l = max + Math.log(s);
+                se.set(lse.offset() + r, l);
+                if (t[r] == ignore) { sl.set(loss.offset() + r, 0); continue; }
+                if (t[r] < 0 || t[r] >= c) throw new IndexOutOfBoundsException("cross_entropy: target " + t[r] + " at row " + r + " is out of range for " + c + " classes");
+                double nll = l - x.get(base + (int) t[r]);
+                double smooth = l - sumX / c;      // mean over classes of (lse − x_c)
+                sl.set(loss.offset() + r, (1 - eps) * nll + eps * smooth);
+            }
+        });
+    }
+
+    static void crossEntropyBackward(Tensor logits, Tensor target, long ignore, double eps, Tensor lse, Tensor gLoss, Tensor gLogits) {
+        int nRows = logits.shape()[0], c = logits.shape()[1];
+        long[] t = target.toLongArray();
+        CpuStorage x = st(logits), se = st(lse), sg = st(gLoss), so = st(gLogits);
+        int xb = logits.offset(), ob = gLogits.offset();
+        Parallel.forRange(nRows, Math.max(1, (1 << 14) / Math.max(1, c)), (lo, hi) -> {
+            for (int r = lo; r < hi; r++) {
+                int base = xb + r * c, obase = ob + r * c;
+                if (t[r] == ignore) { for (int j = 0; j < c; j++) so.set(obase + j, 0); continue; }
+                double g = sg.get(gLoss.offset() + r), l = se.get(lse.offset() + r);
+                double off = eps / c;
+                for (int j = 0; j < c; j++) {
+                    double p = Math.exp(x.get(base + j) - l);
+                    double d = p - off - (j == t[r] ? 1 - eps : 0);
+                    so.set(obase + j, g * d);
+                }
+            }
+        });
+    }
+}

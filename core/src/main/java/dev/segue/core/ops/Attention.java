@@ -1,0 +1,43 @@
+package dev.segue.core.ops;
+
+import dev.segue.core.DType;
+import dev.segue.core.Shape;
+import dev.segue.core.Tensor;
+
+/**
+ * Scaled dot-product attention. q [B, H, Tq, D], k [B, H, Tk, D], v [B, H, Tk, Dv] → [B, H, Tq, Dv];
+ * causal masks key j > query i (aligned at the end when Tk > Tq, as PyTorch's is_causal does for the
+ * square case); keyPadding [B, Tk] with nonzero = masked. This is the composite reference
+ * (matmul → mask → softmax → matmul); it also returns the attention probabilities.
+ */
+public final class Attention {
+    private Attention() {}
+
+    /** The additive mask [B, 1, Tq, Tk] (0 or -inf), or null when nothing is masked. */
+    public static Tensor additiveMask(int b, int tq, int tk, boolean causal, Tensor keyPadding, DType dtype) {
+        if (!causal && keyPadding == null) return null;
+        float[] m = new float[b * tq * tk];
+        long[] kp = keyPadding == null ? null : keyPadding.toLongArray();
+        if (keyPadding != null && !Shape.equal(keyPadding.shape(), new int[]{b, tk}))
+            throw new IllegalArgumentException("attention: key padding mask of shape " + Shape.str(keyPadding.shape()) + " for batch " + b + " and " + tk + " keys");
+        for (int bi = 0; bi < b; bi++)
+            for (int i = 0; i < tq; i++)
+                for (int j = 0; j < tk; j++) {
+                    boolean masked = (causal && j > i + (tk - tq)) || (kp != null && kp[bi * tk + j] != 0);
+                    m[(bi * tq + i) * tk + j] = masked ? Float.NEGATIVE_INFINITY : 0f;
+                }
+        return Tensor.of(m, b, 1, tq, tk).to(dtype);
+    }
+
+    /** Returns {out, attn}. */
+    public static Tensor[] sdpaReference(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale) {
+        int[] qs = q.shape(), ks = k.shape();
+        if (qs.length != 4 || ks.length != 4 || v.dim() != 4)
+            throw new IllegalArgumentException("attention: q, k, v must be [B, H, T, D], got " + Shape.str(qs) + ", " + Shape.str(ks) + ", " + Shape.str(v.shape()));
+        Tensor scores = q.matmul(k.mT()).mul(scale);
+        Tensor mask = additiveMask(qs[0], qs[2], ks[2], causal, keyPadding, scores.dtype());
+        if (mask != null) scores = scores.add(mask);
+        Tensor attn = scores.softmax(-1);
+        return new Tensor[]{attn.matmul(v), attn};
+    }
+}
