@@ -40,4 +40,19 @@ public final class Attention {
         Tensor attn = scores.softmax(-1);
         return new Tensor[]{attn.matmul(v), attn};
     }
+
+    /**
+     * The attention used by layers: out = softmax(q·kᵀ·scale + mask) · v with dropout on the
+     * probabilities (training only). q [B, H, Tq, D], k [B, H, Tk, D], v [B, H, Tk, Dv].
+     */
+    public static Tensor sdpa(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale,
+                              double dropout, boolean training, dev.segue.core.Rng rng) {
+        if (dropout > 0 && training) {
+            Tensor scores = q.matmul(k.mT()).mul(scale);
+            Tensor mask = additiveMask(q.size(0), q.size(2), k.size(2), causal, keyPadding, scores.dtype());
+            if (mask != null) scores = scores.add(mask);
+            return scores.softmax(-1).dropout(dropout, true, rng).matmul(v);
+        }
+        return sdpaReference(q, k, v, causal, keyPadding, scale)[0];
+    }
 }
