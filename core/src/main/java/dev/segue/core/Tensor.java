@@ -355,6 +355,16 @@ public final class Tensor {
 
     // ================================================================ printing
 
+    /** Up to 5 significant digits without trailing zeros: 0, 1.5, -0.33333, 1.2346e+08. */
+    private static String shortNumber(double v) {
+        if (!Double.isFinite(v)) return Double.toString(v);
+        String s = String.format(java.util.Locale.ROOT, "%.5g", v);
+        int e = s.indexOf('e');
+        String mant = e < 0 ? s : s.substring(0, e), exp = e < 0 ? "" : s.substring(e);
+        if (mant.contains(".")) mant = mant.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return mant + exp;
+    }
+
     @Override public String toString() {
         StringBuilder b = new StringBuilder("Tensor(").append(dtype()).append(Shape.str(shape));
         if (requiresGrad) b.append(", requiresGrad");
@@ -362,11 +372,11 @@ public final class Tensor {
         b.append(", [");
         int n = numel();
         int show = Math.min(n, 8);
-        if (show > 0) {
+        if (show > 0) try (dev.segue.core.autograd.Grad g = dev.segue.core.autograd.Grad.off()) {
             Tensor flat = reshape(n).narrow(0, 0, show);
             if (dtype().isFloating()) {
                 double[] v = flat.toDoubleArray();
-                for (int i = 0; i < show; i++) b.append(i == 0 ? "" : ", ").append(String.format("%.4g", v[i]));
+                for (int i = 0; i < show; i++) b.append(i == 0 ? "" : ", ").append(shortNumber(v[i]));
             } else {
                 long[] v = flat.toLongArray();
                 for (int i = 0; i < show; i++) b.append(i == 0 ? "" : ", ").append(v[i]);

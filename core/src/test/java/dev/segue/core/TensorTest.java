@@ -1,0 +1,198 @@
+package dev.segue.core;
+
+import dev.segue.core.autograd.AnomalyException;
+import dev.segue.core.autograd.Grad;
+import dev.segue.core.cpu.Parallel;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class TensorTest {
+
+    @Test
+    void viewsShareStorageAndStrides() {
+        Tensor x = Tensor.arange(0, 24, 1).reshape(2, 3, 4);
+        Tensor t = x.transpose(0, 2);
+        assertArrayEquals(new int[]{4, 3, 2}, t.shape());
+        assertSame(x.storage(), t.storage());
+        assertFalse(t.isContiguous());
+        assertEquals(13.0, t.narrow(0, 1, 1).narrow(1, 0, 1).narrow(2, 1, 1).item());   // x[1, 0, 1]
+        Tensor e = Tensor.of(new float[]{1, 2, 3}, 3, 1).expand(3, 4);
+        assertEquals(0, e.stride(1));
+        assertArrayEquals(new float[]{1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3}, e.toFloatArray());
+        // reshape of a transposed tensor must copy, view must refuse with a clear message
+        IllegalArgumentException err = assertThrows(IllegalArgumentException.class, () -> t.view(24));
+        assertTrue(err.getMessage().contains("reshape"), err.getMessage());
+        assertArrayEquals(t.contiguous().toFloatArray(), t.reshape(24).toFloatArray());
+        assertArrayEquals(new int[]{2, 12}, x.view(2, -1).shape());
+        assertArrayEquals(new int[]{3, 4}, x.select(0, 1).shape());
+    }
+
+    @Test
+    void shapeErrorsNameTheOpAndBothShapes() {
+        Tensor a = Tensor.zeros(2, 3), b = Tensor.zeros(4, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.add(b));
+        assertTrue(e.getMessage().contains("add") && e.getMessage().contains("[2, 3]") && e.getMessage().contains("[4, 3]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> a.matmul(b));
+        assertTrue(e.getMessage().contains("matmul") && e.getMessage().contains("[2, 3]") && e.getMessage().contains("[4, 3]"), e.getMessage());
+    }
+
+    @Test
+    void gradientsAccumulateAcrossBackwardCallsAndZeroGradClears() {
+        Tensor w = Tensor.of(new float[]{1, 2, 3}, 3).requiresGrad(true);
+        w.mul(w).sum().backward();             // d/dw sum(w^2) = 2w
+        w.mul(3.0).sum().backward();           // + 3
+        assertArrayEquals(new float[]{5, 7, 9}, w.grad().toFloatArray());
+        w.zeroGrad();
+        assertNull(w.grad());
+        // a tensor used twice gets both contributions
+        Tensor x = Tensor.of(new float[]{2}, 1).requiresGrad(true);
+        x.mul(x).mul(x).sum().backward();      // 3x^2 = 12
+        assertEquals(12.0, x.grad().item(), 1e-6);
+    }
+
+    @Test
+    void noGradScopeRecordsNothingAndDetachCuts() {
+        Tensor w = Tensor.ones(2).requiresGrad(true);
+        try (Grad g = Grad.off()) {
+            Tensor y = w.mul(2.0);
+            assertFalse(y.requiresGrad());
+            assertNull(y.gradFn());
+        }
+        assertTrue(w.mul(2.0).requiresGrad());
+        assertFalse(w.mul(2.0).detach().requiresGrad());
+        assertThrows(IllegalStateException.class, () -> Tensor.ones(2).sum().backward());
+    }
+
+    @Test
+    void backwardWithExplicitUpstreamGradient() {
+        Tensor x = Tensor.of(new float[]{1, 2, 3, 4}, 2, 2).requiresGrad(true);
+        Tensor y = x.mul(x);
+        y.backward(Tensor.of(new float[]{1, 0, 0.5f, 2}, 2, 2));
+        assertArrayEquals(new float[]{2, 0, 3, 16}, x.grad().toFloatArray());
+    }
+
+    @Test
+    void anomalyModeNamesTheFirstOpThatMadeNaN() {
+        Grad.anomaly(true);
+        try {
+            Tensor x = Tensor.of(new float[]{1, -1}, 2).requiresGrad(true);
+            AnomalyException e = assertThrows(AnomalyException.class, () -> x.sqrt().exp().sum());
+            assertTrue(e.getMessage().contains("sqrt"), e.getMessage());
+        } finally {
+            Grad.anomaly(false);
+        }
+    }
+
+    @Test
+    void topkMatchesASortAndBreaksTiesByIndex() {
+        Rng r = new Rng(5);
+        float[] v = new float[7 * 300];
+        for (int i = 0; i < v.length; i++) v[i] = (float) Math.floor(r.nextGaussian() * 4);   // many ties
+        Tensor x = Tensor.of(v, 7, 300);
+        for (boolean largest : new boolean[]{true, false}) {
+            Tensor[] tk = x.topk(20, largest);
+            float[] vals = tk[0].toFloatArray();
+            long[] idx = tk[1].toLongArray();
+            for (int row = 0; row < 7; row++) {
+                Integer[] order = new Integer[300];
+                for (int j = 0; j < 300; j++) order[j] = j;
+                final int rr = row;
+                java.util.Arrays.sort(order, (a, b) -> {
+                    int c = Float.compare(v[rr * 300 + b], v[rr * 300 + a]);
+                    if (!largest) c = -c;
+                    return c != 0 ? c : Integer.compare(a, b);
+                });
+                for (int k = 0; k < 20; k++) {
+                    assertEquals(order[k].longValue(), idx[row * 20 + k]);
+                    assertEquals(v[row * 300 + order[k]], vals[row * 20 + k]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void largeReductionsMatchANaiveDoubleSum() {
+        Rng r = new Rng(9);
+        int n = 200_003;
+        Tensor x = Tensor.randn(r, n);
+        float[] v = x.toFloatArray();
+        double s = 0;
+        for (float f : v) s += f;
+        assertEquals(s, x.sum().item(), 1e-9 * n);
+        Tensor m = Tensor.randn(r, 513, 257);
+        float[] mv = m.toFloatArray();
+        float[] cols = m.sum(0, false).toFloatArray();
+        for (int j = 0; j < 257; j++) {
+            double c = 0;
+            for (int i = 0; i < 513; i++) c += mv[i * 257 + j];
+            assertEquals((float) c, cols[j]);
+        }
+        float[] rowsMax = m.amax(new int[]{1}, false).toFloatArray();
+        for (int i = 0; i < 513; i++) {
+            float mx = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < 257; j++) mx = Math.max(mx, mv[i * 257 + j]);
+            assertEquals(mx, rowsMax[i]);
+        }
+    }
+
+    @Test
+    void sameSeedAndThreadsGiveBitIdenticalResults() {
+        int old = Parallel.threads();
+        try {
+            float[][] runs = new float[3][];
+            int[] threads = {1, 2, 2};
+            for (int k = 0; k < 3; k++) {
+                Parallel.setThreads(threads[k]);
+                Rng r = new Rng(42);
+                Tensor a = Tensor.randn(r, 300, 200).requiresGrad(true), b = Tensor.randn(r, 200, 150).requiresGrad(true);
+                Tensor y = a.matmul(b).gelu().layerNorm(1, null, null, 1e-5).softmax(-1);
+                Tensor loss = y.sum(0, false).logsumexp(0, false).add(y.mean());
+                loss.backward();
+                float[] ga = a.grad().toFloatArray(), gb = b.grad().toFloatArray();
+                float[] all = new float[ga.length + gb.length + 1];
+                System.arraycopy(ga, 0, all, 0, ga.length);
+                System.arraycopy(gb, 0, all, ga.length, gb.length);
+                all[all.length - 1] = (float) loss.item();
+                runs[k] = all;
+            }
+            assertArrayEquals(runs[1], runs[2], "same seed, same threads");
+            assertArrayEquals(runs[0], runs[1], "the kernels split work independently of the thread count");
+        } finally {
+            Parallel.setThreads(old);
+        }
+    }
+
+    @Test
+    void rngIsReproducibleAndRestorable() {
+        Rng a = new Rng(123), b = new Rng(123);
+        for (int i = 0; i < 100; i++) assertEquals(a.nextLong(), b.nextLong());
+        a.nextGaussian();                      // leaves a spare normal in the state
+        long[] st = a.state();
+        double[] expect = {a.nextGaussian(), a.nextGaussian(), a.nextDouble(), a.nextInt(17)};
+        Rng c = new Rng(0);
+        c.setState(st);
+        assertArrayEquals(expect, new double[]{c.nextGaussian(), c.nextGaussian(), c.nextDouble(), c.nextInt(17)});
+        // uniform ints cover the range without bias (chi-square-free sanity: every bucket within 10%)
+        int[] counts = new int[7];
+        for (int i = 0; i < 70_000; i++) counts[a.nextInt(7)]++;
+        for (int cnt : counts) assertTrue(Math.abs(cnt - 10_000) < 1_000, java.util.Arrays.toString(counts));
+    }
+
+    @Test
+    void erfMatchesReferenceValues() {
+        // values of erf from Abramowitz & Stegun Table 7.1 / high-precision references
+        double[][] ref = {{0.1, 0.1124629160182849}, {0.5, 0.5204998778130465}, {1.0, 0.8427007929497149},
+                {2.0, 0.9953222650189527}, {2.5, 0.9995930479825550}, {3.0, 0.9999779095030014}, {4.5, 0.9999999998033839}};
+        for (double[] p : ref) {
+            assertEquals(p[1], Tensor.of(new double[]{p[0]}, 1).erf().item(), 1e-15);
+            assertEquals(-p[1], Tensor.of(new double[]{-p[0]}, 1).erf().item(), 1e-15);
+        }
+    }
+
+    @Test
+    void toStringShowsShapeAndPreview() {
+        String s = Tensor.arange(0, 20, 1).reshape(4, 5).toString();
+        assertTrue(s.contains("[4, 5]") && s.contains("0, 1, 2") && s.contains("20 values"), s);
+    }
+}
