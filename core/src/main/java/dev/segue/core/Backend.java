@@ -85,6 +85,17 @@ public interface Backend {
     /** Top-k along the last dim of a contiguous x [rows, n]: values and I64 indices [rows, k]; ties by lower index. */
     void topk(Tensor x, int k, boolean largest, Tensor values, Tensor indices);
 
+    // ---------------------------------------------------------------- fused attention
+    /**
+     * Fused scaled-dot-product attention on contiguous float32 q [B, H, Tq, D], k [B, H, Tk, D],
+     * v [B, H, Tk, Dv]; out [B, H, Tq, Dv] and the row log-sum-exp lse [B, H, Tq] (for the backward).
+     * keyPadding [B, Tk] (nonzero = masked) or null; causal masks key j > i + Tk − Tq.
+     */
+    void attention(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale, Tensor out, Tensor lse);
+    /** Gradients gq, gk, gv (fresh, same shapes as q, k, v) from gOut. */
+    void attentionBackward(Tensor q, Tensor k, Tensor v, Tensor out, Tensor lse, Tensor gOut, boolean causal, Tensor keyPadding,
+                           double scale, Tensor gq, Tensor gk, Tensor gv);
+
     // ---------------------------------------------------------------- discovery
 
     /** The CPU backend. */

@@ -60,10 +60,12 @@ public final class CoreCaseOps implements ConformanceOps {
             String mask = (String) p.get("mask");
             Tensor q = in.get("q");
             double scale = 1 / Math.sqrt(q.size(-1));
-            Tensor[] r = Attention.sdpaReference(q, in.get("k"), in.get("v"), mask.contains("causal"),
-                    mask.contains("key_padding") ? in.get("key_padding_mask") : null, scale);
-            Map<String, Tensor> m = out(r[0]);
-            m.put("attn", r[1]);
+            boolean causal = mask.contains("causal");
+            Tensor kp = mask.contains("key_padding") ? in.get("key_padding_mask") : null;
+            // the output (and its gradients) from the fused kernel; the probabilities, which the
+            // fused kernel never forms, from the composite reference
+            Map<String, Tensor> m = out(Attention.fused(q, in.get("k"), in.get("v"), causal, kp, scale));
+            m.put("attn", Attention.sdpaReference(q.detach(), in.get("k").detach(), in.get("v").detach(), causal, kp, scale)[1]);
             return m;
         });
     }

@@ -110,6 +110,15 @@ public final class CpuBackend implements Backend {
 
     @Override public void topk(Tensor x, int k, boolean largest, Tensor values, Tensor indices) { TopKKernels.topk(x, k, largest, values, indices); }
 
+    @Override public void attention(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale, Tensor out, Tensor lse) {
+        AttentionKernels.forward(q, k, v, causal, keyPadding, scale, out, lse);
+    }
+
+    @Override public void attentionBackward(Tensor q, Tensor k, Tensor v, Tensor out, Tensor lse, Tensor gOut, boolean causal,
+                                            Tensor keyPadding, double scale, Tensor gq, Tensor gk, Tensor gv) {
+        AttentionKernels.backward(q, k, v, out, lse, gOut, causal, keyPadding, scale, gq, gk, gv);
+    }
+
     static void checkSameShape(String op, Tensor a, Tensor b) {
         if (!Shape.equal(a.shape(), b.shape()))
             throw new IllegalArgumentException(op + ": shapes " + Shape.str(a.shape()) + " and " + Shape.str(b.shape()) + " differ");

@@ -53,6 +53,30 @@ public final class Attention {
             if (mask != null) scores = scores.add(mask);
             return scores.softmax(-1).dropout(dropout, true, rng).matmul(v);
         }
+        if (q.dtype() == DType.F32 && k.dtype() == DType.F32 && v.dtype() == DType.F32) return fused(q, k, v, causal, keyPadding, scale);
         return sdpaReference(q, k, v, causal, keyPadding, scale)[0];
+    }
+
+    /**
+     * The fused kernel (float32): never materialises the [Tq, Tk] scores. Rows whose keys are all
+     * masked give 0 instead of NaN.
+     */
+    public static Tensor fused(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale) {
+        int[] qs = q.shape(), ks = k.shape(), vs = v.shape();
+        if (qs.length != 4 || ks.length != 4 || vs.length != 4 || qs[0] != ks[0] || qs[1] != ks[1] || qs[3] != ks[3]
+                || vs[0] != ks[0] || vs[1] != ks[1] || vs[2] != ks[2])
+            throw new IllegalArgumentException("attention: q " + Shape.str(qs) + ", k " + Shape.str(ks) + ", v " + Shape.str(vs)
+                    + " must be [B, H, Tq, D], [B, H, Tk, D], [B, H, Tk, Dv]");
+        if (keyPadding != null && !Shape.equal(keyPadding.shape(), new int[]{qs[0], ks[2]}))
+            throw new IllegalArgumentException("attention: key padding mask of shape " + Shape.str(keyPadding.shape()) + " for batch " + qs[0] + " and " + ks[2] + " keys");
+        Tensor qc = q.detach().contiguous(), kc = k.detach().contiguous(), vc = v.detach().contiguous();
+        Tensor out = Tensor.empty(q.backend(), DType.F32, qs[0], qs[1], qs[2], vs[3]);
+        Tensor lse = Tensor.empty(q.backend(), DType.F32, qs[0], qs[1], qs[2]);
+        q.backend().attention(qc, kc, vc, causal, keyPadding, scale, out, lse);
+        return dev.segue.core.autograd.Autograd.record("attention", out, g -> {
+            Tensor gq = Tensor.empty(g.backend(), DType.F32, qs), gk = Tensor.empty(g.backend(), DType.F32, ks), gv = Tensor.empty(g.backend(), DType.F32, vs);
+            g.backend().attentionBackward(qc, kc, vc, out, lse, g.contiguous(), causal, keyPadding, scale, gq, gk, gv);
+            return new Tensor[]{gq, gk, gv};
+        }, q, k, v);
     }
 }

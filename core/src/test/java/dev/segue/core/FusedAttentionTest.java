@@ -1,0 +1,61 @@
+package dev.segue.core;
+
+import dev.segue.core.ops.Attention;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The fused attention kernel against the composite matmul → mask → softmax → matmul reference. */
+class FusedAttentionTest {
+
+    static double relErr(Tensor a, Tensor ref) {
+        double[] x = a.toDoubleArray(), r = ref.toDoubleArray();
+        double md = 0, mr = 0;
+        for (int i = 0; i < x.length; i++) { md = Math.max(md, Math.abs(x[i] - r[i])); mr = Math.max(mr, Math.abs(r[i])); }
+        return md / Math.max(mr, 1e-30);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "1,1,1,1,1,1,false,false", "2,3,5,5,8,8,true,false", "2,2,33,33,17,9,true,true", "1,2,70,130,16,16,false,true",
+            "2,1,130,130,3,5,true,true", "1,1,20,20,64,64,true,false", "3,2,1,65,8,8,false,true", "1,1,40,100,8,8,true,false"})
+    void matchesTheCompositeReference(int b, int h, int tq, int tk, int d, int dv, boolean causal, boolean padding) {
+        Rng r = new Rng(b * 1000 + tq * 7 + tk);
+        Tensor q = Tensor.randn(r, b, h, tq, d).requiresGrad(true);
+        Tensor k = Tensor.randn(r, b, h, tk, d).requiresGrad(true);
+        Tensor v = Tensor.randn(r, b, h, tk, dv).requiresGrad(true);
+        Tensor kp = null;
+        if (padding) {   // pad the last keys of each batch row (never key 0, so no query row is fully masked)
+            long[] m = new long[b * tk];
+            for (int bi = 0; bi < b; bi++) for (int j = Math.max(1, tk - 1 - bi * 3); j < tk; j++) m[bi * tk + j] = 1;
+            kp = Tensor.ofLongs(m, b, tk);
+        }
+        double scale = 1 / Math.sqrt(d);
+        Tensor g = Tensor.randn(r, b, h, tq, dv);
+        Tensor fused = Attention.fused(q, k, v, causal, kp, scale);
+        fused.backward(g);
+        Tensor[] fg = {q.grad(), k.grad(), v.grad()};
+        q.zeroGrad(); k.zeroGrad(); v.zeroGrad();
+        Tensor ref = Attention.sdpaReference(q, k, v, causal, kp, scale)[0];
+        ref.backward(g);
+        assertTrue(relErr(fused, ref) < 2e-6, "out " + relErr(fused, ref));
+        assertTrue(relErr(fg[0], q.grad()) < 1e-5, "dq " + relErr(fg[0], q.grad()));
+        assertTrue(relErr(fg[1], k.grad()) < 1e-5, "dk " + relErr(fg[1], k.grad()));
+        assertTrue(relErr(fg[2], v.grad()) < 1e-5, "dv " + relErr(fg[2], v.grad()));
+    }
+
+    @Test
+    void aFullyMaskedRowGivesZerosNotNaN() {
+        Rng r = new Rng(1);
+        Tensor q = Tensor.randn(r, 1, 1, 3, 4).requiresGrad(true), k = Tensor.randn(r, 1, 1, 3, 4).requiresGrad(true), v = Tensor.randn(r, 1, 1, 3, 4).requiresGrad(true);
+        Tensor kp = Tensor.ofLongs(new long[]{1, 0, 0}, 1, 3);     // causal: query 0 sees only key 0, which is padded
+        Tensor out = Attention.fused(q, k, v, true, kp, 0.5);
+        float[] o = out.toFloatArray();
+        for (int e = 0; e < 4; e++) assertEquals(0f, o[e]);
+        out.sum().backward();
+        for (float x : q.grad().toFloatArray()) assertTrue(Float.isFinite(x));
+        for (int e = 0; e < 4; e++) assertEquals(0f, q.grad().toFloatArray()[e]);
+    }
+}
