@@ -1,0 +1,14 @@
+package dev.segue.core.cpu.gemm;
+
+/**
+ * An {@code mr × nr} register-tiled kernel over packed operands:
+ * {@code C[0..mr, 0..nr] = alpha · Σ_p pa[ia + p·mr + r] · pb[ib + p·nr + j] + beta · C}, with C at
+ * {@code c[co + r·ldc + j]}. {@code beta == 0} overwrites C without reading it.
+ */
+interface MicroKernel {
+    int mr();
+
+    int nr();
+
+    void compute(int kc, float[] pa, int ia, float[] pb, int ib, float[] c, int co, int ldc, float alpha, float beta);
+}

@@ -1,0 +1,56 @@
+package dev.segue.core.cpu.gemm;
+
+/**
+ * Copies blocks of op(A) and op(B) into the K-contiguous layouts the micro-kernels read with unit
+ * stride. Transposition is absorbed here (no extra copy of the operand), and edges are zero-padded to
+ * full panels so that the micro-kernel never needs a bounds test.
+ */
+final class Packing {
+    private Packing() {}
+
+    /**
+     * Packs rows [i0, i0+rows) × depth [p0, p0+kc) of op(A) as one panel of {@code mr} rows:
+     * {@code dst[dOff + p*mr + r] = op(A)[i0+r, p0+p]}, rows ≥ {@code rows} zero.
+     */
+    static void packA(boolean trans, float[] a, int aOff, int lda, int i0, int rows, int p0, int kc,
+                      int mr, float[] dst, int dOff) {
+        if (!trans) { // op(A)[i,p] = a[aOff + i*lda + p]: walk each row contiguously
+            for (int r = 0; r < rows; r++) {
+                int src = aOff + (i0 + r) * lda + p0;
+                for (int p = 0, d = dOff + r; p < kc; p++, d += mr) dst[d] = a[src + p];
+            }
+        } else { // op(A)[i,p] = a[aOff + p*lda + i]: mr consecutive floats per p
+            for (int p = 0; p < kc; p++) {
+                System.arraycopy(a, aOff + (p0 + p) * lda + i0, dst, dOff + p * mr, rows);
+            }
+        }
+        if (rows < mr) {
+            for (int p = 0; p < kc; p++) {
+                for (int r = rows, d = dOff + p * mr + rows; r < mr; r++, d++) dst[d] = 0f;
+            }
+        }
+    }
+
+    /**
+     * Packs depth [p0, p0+kc) × columns [j0, j0+cols) of op(B) as one sliver of {@code nr} columns:
+     * {@code dst[dOff + p*nr + j] = op(B)[p0+p, j0+j]}, columns ≥ {@code cols} zero.
+     */
+    static void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int j0, int cols,
+                      int nr, float[] dst, int dOff) {
+        if (!trans) { // op(B)[p,j] = b[bOff + p*ldb + j]: one contiguous run per p
+            for (int p = 0; p < kc; p++) {
+                System.arraycopy(b, bOff + (p0 + p) * ldb + j0, dst, dOff + p * nr, cols);
+            }
+        } else { // op(B)[p,j] = b[bOff + j*ldb + p]: read each stored row contiguously, scatter by nr
+            for (int j = 0; j < cols; j++) {
+                int src = bOff + (j0 + j) * ldb + p0;
+                for (int p = 0, d = dOff + j; p < kc; p++, d += nr) dst[d] = b[src + p];
+            }
+        }
+        if (cols < nr) {
+            for (int p = 0; p < kc; p++) {
+                for (int j = cols, d = dOff + p * nr + cols; j < nr; j++, d++) dst[d] = 0f;
+            }
+        }
+    }
+}
