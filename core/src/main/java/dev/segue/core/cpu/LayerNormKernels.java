@@ -18,9 +18,17 @@ final class LayerNormKernels {
         CpuStorage sx = st(x), so = st(out), sm = st(mean), sr = st(rstd);
         CpuStorage sw = w == null ? null : st(w), sb = b == null ? null : st(b);
         int xb = x.offset(), ob = out.offset(), wb = w == null ? 0 : w.offset(), bb = b == null ? 0 : b.offset();
+        boolean f32 = sx.f != null && so.f != null && sm.f != null && sr.f != null && (sw == null || sw.f != null) && (sb == null || sb.f != null);
         Parallel.forRange(rows, Math.max(1, (1 << 14) / Math.max(1, n)), (lo, hi) -> {
+            float[] stats = new float[2];
             for (int r = lo; r < hi; r++) {
                 int base = xb + r * n;
+                if (f32) {
+                    RowKernels.layerNorm(sx.f, base, sw == null ? null : sw.f, wb, sb == null ? null : sb.f, bb, so.f, ob + r * n, n, (float) eps, stats);
+                    sm.f[mean.offset() + r] = stats[0];
+                    sr.f[rstd.offset() + r] = stats[1];
+                    continue;
+                }
                 double m = 0;
                 for (int j = 0; j < n; j++) m += sx.get(base + j);
                 m /= n;

@@ -31,7 +31,8 @@ final class SoftmaxKernels {
             for (int line = a; line < b; line++) {
                 int o = line / l.inner, i = line % l.inner;
                 int start = o * l.n * l.inner + i;
-                if (sx.f != null && so.f != null) rowF32(sx.f, xb + start, so.f, ob + start, l.n, l.inner, log);
+                if (sx.f != null && so.f != null && l.inner == 1) RowKernels.softmax(sx.f, xb + start, so.f, ob + start, l.n, log);
+                else if (sx.f != null && so.f != null) rowF32(sx.f, xb + start, so.f, ob + start, l.n, l.inner, log);
                 else rowGeneric(sx, xb + start, so, ob + start, l.n, l.inner, log);
             }
         });

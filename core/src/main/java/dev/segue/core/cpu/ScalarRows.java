@@ -1,0 +1,37 @@
+package dev.segue.core.cpu;
+
+/** The scalar reference of {@link RowKernels}: float math, sums in double. */
+final class ScalarRows {
+    private ScalarRows() {}
+
+    static void softmax(float[] x, int xo, float[] y, int yo, int n, boolean log) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) { float v = x[xo + j]; if (v > max || v != v) max = v; }
+        double sum = 0;
+        for (int j = 0; j < n; j++) sum += Math.exp(x[xo + j] - max);
+        if (log) {
+            float shift = (float) (max + Math.log(sum));
+            for (int j = 0; j < n; j++) y[yo + j] = x[xo + j] - shift;
+        } else {
+            float inv = (float) (1 / sum);
+            for (int j = 0; j < n; j++) y[yo + j] = (float) Math.exp(x[xo + j] - max) * inv;
+        }
+    }
+
+    static void layerNorm(float[] x, int xo, float[] w, int wo, float[] b, int bo, float[] y, int yo, int n, float eps, float[] stats) {
+        double s = 0;
+        for (int j = 0; j < n; j++) s += x[xo + j];
+        float mean = (float) (s / n);
+        double v = 0;
+        for (int j = 0; j < n; j++) { float d = x[xo + j] - mean; v += d * d; }
+        float rstd = (float) (1 / Math.sqrt(v / n + eps));
+        for (int j = 0; j < n; j++) {
+            float t = (x[xo + j] - mean) * rstd;
+            if (w != null) t *= w[wo + j];
+            if (b != null) t += b[bo + j];
+            y[yo + j] = t;
+        }
+        stats[0] = mean;
+        stats[1] = rstd;
+    }
+}

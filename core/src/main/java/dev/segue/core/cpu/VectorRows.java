@@ -1,0 +1,91 @@
+package dev.segue.core.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link RowKernels} on the Vector API. Loaded only when the incubator module is present. exp is the
+ * Vector API's lanewise EXP (within ~1 ulp of Math.exp in float); sums accumulate in float lanes and
+ * are reduced once per row, in a fixed order.
+ */
+final class VectorRows {
+    private VectorRows() {}
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    static void softmax(float[] x, int xo, float[] y, int yo, int n, boolean log) {
+        int up = S.loopBound(n);
+        FloatVector vmax = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        int j = 0;
+        for (; j < up; j += L) vmax = vmax.max(FloatVector.fromArray(S, x, xo + j));
+        float max = vmax.reduceLanes(VectorOperators.MAX);
+        for (; j < n; j++) max = Math.max(max, x[xo + j]);
+        if (max != max) { java.util.Arrays.fill(y, yo, yo + n, Float.NaN); return; }
+        FloatVector vsum = FloatVector.zero(S);
+        FloatVector vm = FloatVector.broadcast(S, max);
+        j = 0;
+        if (log) {
+            for (; j < up; j += L) vsum = vsum.add(FloatVector.fromArray(S, x, xo + j).sub(vm).lanewise(VectorOperators.EXP));
+        } else {
+            for (; j < up; j += L) {
+                FloatVector e = FloatVector.fromArray(S, x, xo + j).sub(vm).lanewise(VectorOperators.EXP);
+                e.intoArray(y, yo + j);
+                vsum = vsum.add(e);
+            }
+        }
+        double sum = vsum.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) {
+            float e = (float) Math.exp(x[xo + j] - max);
+            if (!log) y[yo + j] = e;
+            sum += e;
+        }
+        if (log) {
+            FloatVector shift = FloatVector.broadcast(S, (float) (max + Math.log(sum)));
+            j = 0;
+            for (; j < up; j += L) FloatVector.fromArray(S, x, xo + j).sub(shift).intoArray(y, yo + j);
+            float sh = (float) (max + Math.log(sum));
+            for (; j < n; j++) y[yo + j] = x[xo + j] - sh;
+        } else {
+            float inv = (float) (1 / sum);
+            FloatVector vi = FloatVector.broadcast(S, inv);
+            j = 0;
+            for (; j < up; j += L) FloatVector.fromArray(S, y, yo + j).mul(vi).intoArray(y, yo + j);
+            for (; j < n; j++) y[yo + j] *= inv;
+        }
+    }
+
+    static void layerNorm(float[] x, int xo, float[] w, int wo, float[] b, int bo, float[] y, int yo, int n, float eps, float[] stats) {
+        int up = S.loopBound(n);
+        FloatVector acc = FloatVector.zero(S);
+        int j = 0;
+        for (; j < up; j += L) acc = acc.add(FloatVector.fromArray(S, x, xo + j));
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) s += x[xo + j];
+        float mean = (float) (s / n);
+        FloatVector vm = FloatVector.broadcast(S, mean);
+        acc = FloatVector.zero(S);
+        j = 0;
+        for (; j < up; j += L) { FloatVector d = FloatVector.fromArray(S, x, xo + j).sub(vm); acc = d.fma(d, acc); }
+        double v = acc.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) { float d = x[xo + j] - mean; v += d * d; }
+        float rstd = (float) (1 / Math.sqrt(v / n + eps));
+        FloatVector vr = FloatVector.broadcast(S, rstd);
+        j = 0;
+        for (; j < up; j += L) {
+            FloatVector t = FloatVector.fromArray(S, x, xo + j).sub(vm).mul(vr);
+            if (w != null) t = t.mul(FloatVector.fromArray(S, w, wo + j));
+            if (b != null) t = t.add(FloatVector.fromArray(S, b, bo + j));
+            t.intoArray(y, yo + j);
+        }
+        for (; j < n; j++) {
+            float t = (x[xo + j] - mean) * rstd;
+            if (w != null) t *= w[wo + j];
+            if (b != null) t += b[bo + j];
+            y[yo + j] = t;
+        }
+        stats[0] = mean;
+        stats[1] = rstd;
+    }
+}
