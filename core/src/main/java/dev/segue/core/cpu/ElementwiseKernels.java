@@ -71,10 +71,10 @@ final class ElementwiseKernels {
 
     /** float32 loops for the ops that are hot in training; the rest go through double math per element. */
     private static void unaryF32(Unary op, float p1, float p2, float[] a, int ia, int sa, float[] o, int io, int so, int n) {
+        if (sa == 1 && so == 1 && FloatUnary.supports(op)) { FloatUnary.forward(op, a, ia, o, io, n); return; }
         if (sa == 1 && so == 1) {
             switch (op) {
                 case NEG: for (int j = 0; j < n; j++) o[io + j] = -a[ia + j]; return;
-                case RELU: for (int j = 0; j < n; j++) { float v = a[ia + j]; o[io + j] = v > 0 ? v : (v == v ? 0f : v); } return;
                 case AFFINE: for (int j = 0; j < n; j++) o[io + j] = p1 * a[ia + j] + p2; return;
                 case SQUARE: for (int j = 0; j < n; j++) { float v = a[ia + j]; o[io + j] = v * v; } return;
                 case ABS: for (int j = 0; j < n; j++) o[io + j] = Math.abs(a[ia + j]); return;
@@ -89,6 +89,15 @@ final class ElementwiseKernels {
     static void unaryBackward(Unary op, double p1, double p2, Tensor x, Tensor y, Tensor gy, Tensor gx) {
         CpuStorage sx = st(x), sy = st(y), sg = st(gy), so = st(gx);
         Strided.Plan p = plan(x, y, gy, gx);
+        if (sx.f != null && sg.f != null && so.f != null && FloatUnary.supports(op)) {
+            Strided.forEachRow(p, (offs, n, steps) -> {
+                if (steps[0] == 1 && steps[2] == 1 && steps[3] == 1) FloatUnary.backward(op, sx.f, offs[0], sg.f, offs[2], so.f, offs[3], n);
+                else for (int j = 0; j < n; j++) {
+                    FloatUnary.backward(op, sx.f, offs[0] + j * steps[0], sg.f, offs[2] + j * steps[2], so.f, offs[3] + j * steps[3], 1);
+                }
+            });
+            return;
+        }
         Strided.forEachRow(p, (offs, n, steps) -> {
             for (int j = 0; j < n; j++) {
                 double xv = sx.get(offs[0] + j * steps[0]);

@@ -15,45 +15,50 @@ final class VectorRows {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
+    /** Separate methods for softmax and log-softmax, so each is profiled and compiled on its own. */
     static void softmax(float[] x, int xo, float[] y, int yo, int n, boolean log) {
-        int up = S.loopBound(n);
+        if (log) logSoftmax(x, xo, y, yo, n); else softmax(x, xo, y, yo, n);
+    }
+
+    private static float max(float[] x, int xo, int n) {
+        int up = S.loopBound(n), j = 0;
         FloatVector vmax = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-        int j = 0;
         for (; j < up; j += L) vmax = vmax.max(FloatVector.fromArray(S, x, xo + j));
         float max = vmax.reduceLanes(VectorOperators.MAX);
         for (; j < n; j++) max = Math.max(max, x[xo + j]);
+        return max;
+    }
+
+    private static void softmax(float[] x, int xo, float[] y, int yo, int n) {
+        float max = max(x, xo, n);
         if (max != max) { java.util.Arrays.fill(y, yo, yo + n, Float.NaN); return; }
-        FloatVector vsum = FloatVector.zero(S);
-        FloatVector vm = FloatVector.broadcast(S, max);
-        j = 0;
-        if (log) {
-            for (; j < up; j += L) vsum = vsum.add(FloatVector.fromArray(S, x, xo + j).sub(vm).lanewise(VectorOperators.EXP));
-        } else {
-            for (; j < up; j += L) {
-                FloatVector e = FloatVector.fromArray(S, x, xo + j).sub(vm).lanewise(VectorOperators.EXP);
-                e.intoArray(y, yo + j);
-                vsum = vsum.add(e);
-            }
+        int up = S.loopBound(n), j = 0;
+        FloatVector vsum = FloatVector.zero(S), vm = FloatVector.broadcast(S, max);
+        for (; j < up; j += L) {
+            FloatVector e = FloatVector.fromArray(S, x, xo + j).sub(vm).lanewise(VectorOperators.EXP);
+            e.intoArray(y, yo + j);
+            vsum = vsum.add(e);
         }
         double sum = vsum.reduceLanes(VectorOperators.ADD);
-        for (; j < n; j++) {
-            float e = (float) Math.exp(x[xo + j] - max);
-            if (!log) y[yo + j] = e;
-            sum += e;
-        }
-        if (log) {
-            FloatVector shift = FloatVector.broadcast(S, (float) (max + Math.log(sum)));
-            j = 0;
-            for (; j < up; j += L) FloatVector.fromArray(S, x, xo + j).sub(shift).intoArray(y, yo + j);
-            float sh = (float) (max + Math.log(sum));
-            for (; j < n; j++) y[yo + j] = x[xo + j] - sh;
-        } else {
-            float inv = (float) (1 / sum);
-            FloatVector vi = FloatVector.broadcast(S, inv);
-            j = 0;
-            for (; j < up; j += L) FloatVector.fromArray(S, y, yo + j).mul(vi).intoArray(y, yo + j);
-            for (; j < n; j++) y[yo + j] *= inv;
-        }
+        for (; j < n; j++) { float e = (float) Math.exp(x[xo + j] - max); y[yo + j] = e; sum += e; }
+        FloatVector vi = FloatVector.broadcast(S, (float) (1 / sum));
+        float inv = (float) (1 / sum);
+        for (j = 0; j < up; j += L) FloatVector.fromArray(S, y, yo + j).mul(vi).intoArray(y, yo + j);
+        for (; j < n; j++) y[yo + j] *= inv;
+    }
+
+    private static void logSoftmax(float[] x, int xo, float[] y, int yo, int n) {
+        float max = max(x, xo, n);
+        if (max != max) { java.util.Arrays.fill(y, yo, yo + n, Float.NaN); return; }
+        int up = S.loopBound(n), j = 0;
+        FloatVector vsum = FloatVector.zero(S), vm = FloatVector.broadcast(S, max);
+        for (; j < up; j += L) vsum = vsum.add(FloatVector.fromArray(S, x, xo + j).sub(vm).lanewise(VectorOperators.EXP));
+        double sum = vsum.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) sum += Math.exp(x[xo + j] - max);
+        float sh = (float) (max + Math.log(sum));
+        FloatVector shift = FloatVector.broadcast(S, sh);
+        for (j = 0; j < up; j += L) FloatVector.fromArray(S, x, xo + j).sub(shift).intoArray(y, yo + j);
+        for (; j < n; j++) y[yo + j] = x[xo + j] - sh;
     }
 
     static void layerNorm(float[] x, int xo, float[] w, int wo, float[] b, int bo, float[] y, int yo, int n, float eps, float[] stats) {
