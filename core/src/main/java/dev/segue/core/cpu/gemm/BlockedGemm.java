@@ -8,9 +8,9 @@ import java.util.function.IntConsumer;
  * <pre>
  * for jc over N in nc columns:                 B block kc × nc packed once, shared by all tasks
  *   for pc over K in kc:                        (never split: each C element sums k in one fixed order)
- *     pack op(B)[pc.., jc..] into slivers       parallel over groups of slivers
  *     for ic over M in mChunk rows:
- *       pack op(A)[ic.., pc..] into panels      parallel over groups of panels
+ *       pack op(A)[ic.., pc..] into panels      parallel over groups of panels, together with
+ *       (first ic) op(B)[pc.., jc..] into slivers   groups of slivers (or per task, see bInTask)
  *       compute tasks = row blocks × col blocks parallel; each walks slivers × panels with the micro-kernel
  * </pre>
  * The task grid depends only on the shape and the blocking, and every C element is produced by the
@@ -44,16 +44,19 @@ final class BlockedGemm {
                 // tasks, so each task packs its own slivers right before use, while they are hot.
                 final boolean bInTask = m <= mChunk && first.rowBlocks() == 1;
                 final float[] pb = bInTask ? null : ws.b(roundUp(Math.min(bl.nc(), n), nr) * kcMax);
-                if (!bInTask) {
-                    forEach(parallel, ceilDiv(slivers, PACK_B_GROUP), g -> {
-                        int s = g * PACK_B_GROUP, cols = Math.min(PACK_B_GROUP * nr, nc - s * nr);
-                        Packing.packB(transB, b, bOff, ldb, pc, kc, jc + s * nr, cols, nr, pb, s * nr * kc);
-                    });
-                }
+                final int bGroups = bInTask ? 0 : ceilDiv(slivers, PACK_B_GROUP);
                 for (int ic0 = 0; ic0 < m; ic0 += mChunk) {
                     final int ic = ic0, rows = Math.min(mChunk, m - ic), panels = ceilDiv(rows, mr);
-                    forEach(parallel, ceilDiv(panels, PACK_A_GROUP), g -> {
-                        for (int q = g * PACK_A_GROUP, end = Math.min(panels, q + PACK_A_GROUP); q < end; q++) {
+                    // one parallel pass packs this chunk of A and, with the first chunk, the B block
+                    // (one barrier fewer: it matters for small products on several threads)
+                    final int bTasks = ic == 0 ? bGroups : 0;
+                    forEach(parallel, bTasks + ceilDiv(panels, PACK_A_GROUP), g -> {
+                        if (g < bTasks) {
+                            int s = g * PACK_B_GROUP, cols = Math.min(PACK_B_GROUP * nr, nc - s * nr);
+                            Packing.packB(transB, b, bOff, ldb, pc, kc, jc + s * nr, cols, nr, pb, s * nr * kc);
+                            return;
+                        }
+                        for (int q = (g - bTasks) * PACK_A_GROUP, end = Math.min(panels, q + PACK_A_GROUP); q < end; q++) {
                             Packing.packA(transA, a, aOff, lda, ic + q * mr, Math.min(mr, rows - q * mr), pc, kc, mr, pa, q * mr * kc);
                         }
                     });
