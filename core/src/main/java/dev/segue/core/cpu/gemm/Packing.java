@@ -8,6 +8,9 @@ package dev.segue.core.cpu.gemm;
 final class Packing {
     private Packing() {}
 
+    /** Depth of one strip of a transposing pack: 16 floats = one cache line of each source row. */
+    private static final int TP = 16;
+
     /**
      * Packs rows [i0, i0+rows) × depth [p0, p0+kc) of op(A) as one panel of {@code mr} rows:
      * {@code dst[dOff + p*mr + r] = op(A)[i0+r, p0+p]}, rows ≥ {@code rows} zero.
@@ -46,10 +49,14 @@ final class Packing {
                 for (int s = 0; s < slivers - 1; s++, src += nr, d += step) System.arraycopy(b, src, dst, d, nr);
                 System.arraycopy(b, src, dst, d, tail);
             }
-        } else { // op(B)[p,j] = b[bOff + j*ldb + p]: read each stored row contiguously, scatter by nr
-            for (int j = 0; j < cols; j++) {
-                int src = bOff + (j0 + j) * ldb + p0, d = dOff + (j / nr) * step + j % nr;
-                for (int p = 0; p < kc; p++, d += nr) dst[d] = b[src + p];
+        } else { // op(B)[p,j] = b[bOff + j*ldb + p]: a transpose, done in strips of TP rows of p so
+            // that the strip's destination (TP × cols floats) and source lines stay in L1
+            for (int pb = 0; pb < kc; pb += TP) {
+                int pe = Math.min(kc, pb + TP);
+                for (int j = 0; j < cols; j++) {
+                    int src = bOff + (j0 + j) * ldb + p0, d = dOff + (j / nr) * step + j % nr + pb * nr;
+                    for (int p = pb; p < pe; p++, d += nr) dst[d] = b[src + p];
+                }
             }
         }
         if (tail < nr) {
