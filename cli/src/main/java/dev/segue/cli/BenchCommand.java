@@ -5,11 +5,12 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code segue bench}: throughput benchmarks of the engine's hot paths, one subcommand per kernel
- * family. To add one, write a {@code @Command} class and list it in {@code subcommands} below.
+ * family. To add one, write a {@code @Command} class (like {@link BenchGemm}) and list it in
+ * {@code subcommands} below.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the throughput of the engine's kernels.",
-        subcommands = {BenchSoftmax.class, BenchLayerNorm.class, BenchElementwise.class, BenchAttention.class})
+        subcommands = {BenchGemm.class, BenchSoftmax.class, BenchLayerNorm.class, BenchElementwise.class, BenchAttention.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -8,9 +8,9 @@ import java.util.function.IntConsumer;
  * <pre>
  * for jc over N in nc columns:                 B block kc × nc packed once, shared by all tasks
  *   for pc over K in kc:                        (never split: each C element sums k in one fixed order)
- *     pack op(B)[pc.., jc..] into slivers       parallel over groups of slivers
  *     for ic over M in mChunk rows:
- *       pack op(A)[ic.., pc..] into panels      parallel over groups of panels
+ *       pack op(A)[ic.., pc..] into panels      parallel over groups of panels, together with
+ *       (first ic) op(B)[pc.., jc..] into slivers   groups of slivers (or per task, see bInTask)
  *       compute tasks = row blocks × col blocks parallel; each walks slivers × panels with the micro-kernel
  * </pre>
  * The task grid depends only on the shape and the blocking, and every C element is produced by the
@@ -22,7 +22,7 @@ final class BlockedGemm {
     /** Fewest compute tasks per packed block we aim for, so that a few threads balance. */
     private static final int MIN_TASKS = 16;
     private static final int PACK_A_GROUP = 8;
-    private static final int PACK_B_GROUP = 2;
+    private static final int PACK_B_GROUP = 4;
 
     static void run(MicroKernel kern, Blocking bl, boolean parallel,
                     boolean transA, boolean transB, int m, int n, int k, float alpha,
@@ -33,29 +33,46 @@ final class BlockedGemm {
         final int mChunk = Math.min(bl.mChunk(), roundUp(m, mr));
         final Workspace ws = Workspace.get();
         final float[] pa = ws.a(mChunk * kcMax);
-        final float[] pb = ws.b(Math.min(bl.nc(), roundUp(n, nr)) * kcMax);
 
         for (int jc0 = 0; jc0 < n; jc0 += bl.nc()) {
             final int jc = jc0, nc = Math.min(bl.nc(), n - jc), slivers = ceilDiv(nc, nr);
             for (int pc0 = 0; pc0 < k; pc0 += bl.kc()) {
                 final int pc = pc0, kc = Math.min(bl.kc(), k - pc);
                 final float betaEff = pc == 0 ? beta : 1f;
-                forEach(parallel, ceilDiv(slivers, PACK_B_GROUP), g -> {
-                    for (int s = g * PACK_B_GROUP, end = Math.min(slivers, s + PACK_B_GROUP); s < end; s++) {
-                        Packing.packB(transB, b, bOff, ldb, pc, kc, jc + s * nr, Math.min(nr, nc - s * nr), nr, pb, s * nr * kc);
-                    }
-                });
+                final TaskGrid first = TaskGrid.of(ceilDiv(Math.min(m, mChunk), mr), slivers, bl.mcPanels(), bl.ncSlivers(), MIN_TASKS);
+                // A short, wide product (all rows in one task row): no B sliver is shared between
+                // tasks, so each task packs its own slivers right before use, while they are hot.
+                final boolean bInTask = m <= mChunk && first.rowBlocks() == 1;
+                final float[] pb = bInTask ? null : ws.b(roundUp(Math.min(bl.nc(), n), nr) * kcMax);
+                final int bGroups = bInTask ? 0 : ceilDiv(slivers, PACK_B_GROUP);
                 for (int ic0 = 0; ic0 < m; ic0 += mChunk) {
                     final int ic = ic0, rows = Math.min(mChunk, m - ic), panels = ceilDiv(rows, mr);
-                    forEach(parallel, ceilDiv(panels, PACK_A_GROUP), g -> {
-                        for (int q = g * PACK_A_GROUP, end = Math.min(panels, q + PACK_A_GROUP); q < end; q++) {
+                    // one parallel pass packs this chunk of A and, with the first chunk, the B block
+                    // (one barrier fewer: it matters for small products on several threads)
+                    final int bTasks = ic == 0 ? bGroups : 0;
+                    forEach(parallel, bTasks + ceilDiv(panels, PACK_A_GROUP), g -> {
+                        if (g < bTasks) {
+                            int s = g * PACK_B_GROUP, cols = Math.min(PACK_B_GROUP * nr, nc - s * nr);
+                            Packing.packB(transB, b, bOff, ldb, pc, kc, jc + s * nr, cols, nr, pb, s * nr * kc);
+                            return;
+                        }
+                        for (int q = (g - bTasks) * PACK_A_GROUP, end = Math.min(panels, q + PACK_A_GROUP); q < end; q++) {
                             Packing.packA(transA, a, aOff, lda, ic + q * mr, Math.min(mr, rows - q * mr), pc, kc, mr, pa, q * mr * kc);
                         }
                     });
                     final TaskGrid grid = TaskGrid.of(panels, slivers, bl.mcPanels(), bl.ncSlivers(), MIN_TASKS);
                     final int cBase = cOff + ic * ldc + jc;
-                    forEach(parallel, grid.count(), t -> macro(kern, grid, t, rows, nc, kc, pa, pb,
-                            c, cBase, ldc, alpha, betaEff));
+                    forEach(parallel, grid.count(), t -> {
+                        float[] bt = pb;
+                        int bBase = 0;
+                        if (bInTask) { // this task's slivers, packed into the worker's own buffer
+                            int s0 = grid.colStart(t), s1 = grid.colEnd(t);
+                            bt = Workspace.get().b((s1 - s0) * nr * kc);
+                            bBase = -s0 * nr * kc;
+                            Packing.packB(transB, b, bOff, ldb, pc, kc, jc + s0 * nr, Math.min((s1 - s0) * nr, nc - s0 * nr), nr, bt, 0);
+                        }
+                        macro(kern, grid, t, rows, nc, kc, pa, bt, bBase, c, cBase, ldc, alpha, betaEff);
+                    });
                 }
             }
         }
@@ -63,13 +80,13 @@ final class BlockedGemm {
 
     /** One compute task: its slivers (outer, the B sliver stays hot) × its panels (inner). */
     private static void macro(MicroKernel kern, TaskGrid grid, int task, int rows, int nc, int kc,
-                              float[] pa, float[] pb, float[] c, int cBase, int ldc, float alpha, float beta) {
+                              float[] pa, float[] pb, int pbBase, float[] c, int cBase, int ldc, float alpha, float beta) {
         final int mr = kern.mr(), nr = kern.nr();
         final int q0 = grid.rowStart(task), q1 = grid.rowEnd(task);
         final int s0 = grid.colStart(task), s1 = grid.colEnd(task);
         float[] tile = null;
         for (int s = s0; s < s1; s++) {
-            final int j = s * nr, cols = Math.min(nr, nc - j), ib = s * nr * kc;
+            final int j = s * nr, cols = Math.min(nr, nc - j), ib = pbBase + s * nr * kc;
             for (int q = q0; q < q1; q++) {
                 final int i = q * mr, rowsT = Math.min(mr, rows - i), ia = q * mr * kc;
                 final int co = cBase + i * ldc + j;

@@ -28,8 +28,10 @@ record Blocking(int mr, int nr, int kc, int mcPanels, int ncSlivers, int nc, int
 
     /** The blocking for a micro-kernel of {@code mr × nr}, tuned on a 1 MiB-L2, 48 KiB-L1 core. */
     static Blocking forKernel(int mr, int nr) {
-        int nc = Math.max(nr, 4096 / nr * nr);
-        int ncSlivers = Math.max(1, 256 / nr);
-        return new Blocking(mr, nr, 256, 16, ncSlivers, nc, mr * 256);
+        int kc = Integer.getInteger("segue.gemm.kc", 512);
+        int nc = Math.max(nr, Integer.getInteger("segue.gemm.nc", 2048) / nr * nr);
+        int ncSlivers = Math.max(1, Integer.getInteger("segue.gemm.ncols", 256) / nr);
+        int mcPanels = Integer.getInteger("segue.gemm.mcpanels", 16);
+        return new Blocking(mr, nr, kc, mcPanels, ncSlivers, nc, mr * Integer.getInteger("segue.gemm.mchunk", 256));
     }
 }

@@ -7,16 +7,22 @@ import dev.segue.core.cpu.Parallel;
  *
  * <p>Large products run the packed, cache-blocked driver ({@link BlockedGemm}) with the Vector API
  * micro-kernel ({@link VectorKernel}) when {@code jdk.incubator.vector} is in the boot layer, else
- * with a scalar micro-kernel; small ones ({@code m·n·k < }{@value #SMALL_WORK}) run
- * {@link SmallGemm} on the caller's thread. Work is split over {@link Parallel} by M × N tiles only,
+ * with a scalar micro-kernel; tiny ones ({@code m·n·k < }{@value #SMALL_WORK}) run {@link SmallGemm}
+ * (no packing) and small ones ({@code m·n·k < }{@value #PARALLEL_WORK}) stay on the caller's thread. Work is split over {@link Parallel} by M × N tiles only,
  * never over K, so results are bit-identical for any thread count. The system property
  * {@code segue.gemm.scalar=true} forces the scalar kernel.
+ *
+ * <p>JIT warm-up: the vector micro-kernel is fast only once C2 has compiled it (C1 cannot compile it
+ * and the interpreter runs the Vector API ~1000× slower), which takes a few hundred ms to a few
+ * seconds of GEMM calls after start-up; benchmarks must warm up accordingly.
  */
 public final class Gemm {
     private Gemm() {}
 
-    /** Below this many multiply-adds packing and the pool cost more than they save (~32³). */
-    static final long SMALL_WORK = 32L * 32 * 32;
+    /** Below this many multiply-adds packing costs more than it saves (16³; measured crossover). */
+    static final long SMALL_WORK = 16L * 16 * 16;
+    /** Below this many multiply-adds (128³, ~20 µs) waking the pool costs more than it saves. */
+    static final long PARALLEL_WORK = 128L * 128 * 128;
     /** Batched products smaller than this run one item per task instead of parallelising inside. */
     static final long BATCH_ITEM_WORK = 256L * 256 * 256;
 
@@ -80,7 +86,7 @@ public final class Gemm {
         } else if ((long) m * n * k < SMALL_WORK) {
             SmallGemm.run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } else {
-            BlockedGemm.run(kern, Blocking.forKernel(kern.mr(), kern.nr()), parallel,
+            BlockedGemm.run(kern, Blocking.forKernel(kern.mr(), kern.nr()), parallel && (long) m * n * k >= PARALLEL_WORK,
                     transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         }
     }
