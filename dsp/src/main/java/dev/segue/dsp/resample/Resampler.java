@@ -24,6 +24,8 @@ public final class Resampler {
 
     public static float[] resample(float[] x, int orig, int target, ResampleMode mode) {
         if (orig <= 0 || target <= 0) throw new IllegalArgumentException("sample rates must be positive: " + orig + " -> " + target);
+        for (int i = 0; i < x.length; i++)
+            if (!Float.isFinite(x[i])) throw new IllegalArgumentException("resample: audio buffer is not finite everywhere (sample " + i + " is " + x[i] + ")");
         if (orig == target) return x.clone();
         int g = gcd(orig, target), up = target / g, down = orig / g;
         Bank b = BANKS.computeIfAbsent(mode + ":" + up + "/" + down, k -> design(mode, up, down));

@@ -145,6 +145,7 @@ public final class Cqt {
     }
 
     public static ComplexMatrix cqt(float[] y, double sr, CqtParams p) {
+        dev.segue.dsp.Signals.requireValid(y, "cqt");
         if (Double.isNaN(p.tuning())) p = p.withTuning(Tuning.estimate(y, sr, p.binsPerOctave()));
         int bpo = p.binsPerOctave(), nBins = p.nBins();
         double[] freqs = frequencies(nBins, p.fmin(), bpo, p.tuning());

@@ -33,6 +33,7 @@ public final class Stft {
     /** Runs the STFT of y frame by frame. Returns the number of frames. */
     public static int forEachFrame(float[] y, StftParams p, FrameSink sink) {
         int nFft = p.nFft();
+        dev.segue.dsp.Signals.requireValid(y, "stft");
         if (!p.center() && y.length < nFft)
             throw new IllegalArgumentException("signal of " + y.length + " samples is shorter than n_fft=" + nFft + " with center=False");
         double[] w = p.window().padded(p.winLength(), nFft);
