@@ -10,14 +10,14 @@ public record ComplexMatrix(int rows, int cols, float[] re, float[] im) {
     /** |z| in float32 as numpy computes {@code np.abs} of complex64 (hypot). */
     public FloatMatrix magnitude() {
         float[] m = new float[re.length];
-        for (int i = 0; i < m.length; i++) m[i] = (float) Math.hypot(re[i], im[i]);
+        for (int i = 0; i < m.length; i++) m[i] = Spectra.abs(re[i], im[i]);
         return new FloatMatrix(rows, cols, m);
     }
 
     /** |z|^power in float32 ({@code np.abs(D) ** power}). */
     public FloatMatrix power(double power) {
         float[] m = new float[re.length];
-        for (int i = 0; i < m.length; i++) m[i] = Spectra.pow((float) Math.hypot(re[i], im[i]), power);
+        for (int i = 0; i < m.length; i++) m[i] = Spectra.pow(Spectra.abs(re[i], im[i]), power);
         return new FloatMatrix(rows, cols, m);
     }
 }

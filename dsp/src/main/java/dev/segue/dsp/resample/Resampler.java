@@ -12,7 +12,15 @@ public final class Resampler {
     private Resampler() {}
 
     /** A tabulated polyphase filter: out[m] = sum_k taps[phase(m)][k] * x[base(m) + k0 + k]. */
-    private record Bank(int up, int down, int k0, int width, double[] taps) {}
+    private record Bank(int up, int down, int k0, int width, double[] taps, float[] tapsF) {
+        Bank(int up, int down, int k0, int width, double[] taps) { this(up, down, k0, width, taps, toFloat(taps)); }
+    }
+
+    private static float[] toFloat(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
+        return f;
+    }
 
     private static final Map<String, Bank> BANKS = new ConcurrentHashMap<>();
 
@@ -36,11 +44,17 @@ public final class Resampler {
         float[] y = new float[nOut];
         int up = b.up, down = b.down, w = b.width, n = x.length;
         double[] taps = b.taps;
+        float[] tf = b.tapsF;
         for (int m = 0; m < nOut; m++) {
             long pos = (long) m * down;
             int q = (int) (pos / up), phase = (int) (pos % up);
             int start = q + b.k0, off = phase * w;
             int k1 = Math.max(0, -start), k2 = Math.min(w, n - start);
+            if (k1 == 0 && k2 == w) {
+                // interior: contiguous taps and samples, a SIMD dot product (float32, as scipy's upfirdn and soxr run)
+                y[m] = dev.segue.dsp.Kernels.dot(tf, off, x, start, w);
+                continue;
+            }
             double acc = 0;
             for (int k = k1; k < k2; k++) acc += taps[off + k] * x[start + k];
             y[m] = (float) acc;

@@ -103,7 +103,7 @@ public final class Cqt {
             for (int k = 0; k < bins; k++) {
                 fre[k] = (float) buf[2 * k];
                 fim[k] = (float) buf[2 * k + 1];
-                mag[k] = (float) Math.hypot(fre[k], fim[k]);
+                mag[k] = dev.segue.dsp.Spectra.abs(fre[k], fim[k]);
                 norm += mag[k];
             }
             float thresh = sparsity > 0 ? threshold(mag, (float) norm, (float) sparsity) : Float.NEGATIVE_INFINITY;

@@ -26,7 +26,7 @@ public final class MelSpectrogram {
         Stft.forEachFrame(y, p, (t, s) -> {
             for (int k = 0; k < bins; k++) {
                 float re = (float) Stft.real(s, k, nFft), im = (float) Stft.imag(s, k, nFft);
-                spec[k] = dev.segue.dsp.Spectra.pow((float) Math.hypot(re, im), power);
+                spec[k] = dev.segue.dsp.Spectra.pow(dev.segue.dsp.Spectra.abs(re, im), power);
             }
             bank.apply(spec, mel);
             for (int r = 0; r < nm; r++) out[r * frames + t] = mel[r];

@@ -61,14 +61,16 @@ public final class Stft {
     /** Complex STFT, [1 + n_fft/2, frames] (librosa layout), complex64. */
     public static ComplexMatrix stft(float[] y, StftParams p) {
         int bins = p.bins(), frames = p.frames(y.length), nFft = p.nFft();
-        float[] re = new float[bins * frames], im = new float[bins * frames];
+        // frame-major while transforming (sequential writes), then one blocked transpose to [bins, frames]
+        float[] fre = new float[bins * frames], fim = new float[bins * frames];
         forEachFrame(y, p, (t, s) -> {
+            int o = t * bins;
             for (int k = 0; k < bins; k++) {
-                re[k * frames + t] = (float) real(s, k, nFft);
-                im[k * frames + t] = (float) imag(s, k, nFft);
+                fre[o + k] = (float) real(s, k, nFft);
+                fim[o + k] = (float) imag(s, k, nFft);
             }
         });
-        return new ComplexMatrix(bins, frames, re, im);
+        return new ComplexMatrix(bins, frames, transpose(fre, frames, bins), transpose(fim, frames, bins));
     }
 
     /** |STFT|^power, frame-major [frames][bins], from the complex64-rounded spectrum as librosa does. */
@@ -88,7 +90,7 @@ public final class Stft {
 
     /** |z| of a complex64 value; for power 2 the squared modulus is formed directly (same float32 value to within an ulp). */
     static float magnitude(float re, float im, double power) {
-        return (float) Math.hypot(re, im);
+        return dev.segue.dsp.Spectra.abs(re, im);
     }
 
     /** |STFT|^power in librosa's layout [bins, frames]. */
@@ -96,8 +98,20 @@ public final class Stft {
         float[][] f = powerFrames(y, p, power);
         int bins = p.bins(), frames = f.length;
         float[] d = new float[bins * frames];
-        for (int t = 0; t < frames; t++) for (int k = 0; k < bins; k++) d[k * frames + t] = f[t][k];
-        return new FloatMatrix(bins, frames, d);
+        for (int t = 0; t < frames; t++) System.arraycopy(f[t], 0, d, t * bins, bins);
+        return new FloatMatrix(bins, frames, transpose(d, frames, bins));
+    }
+
+    /** [rows, cols] -> [cols, rows], in 32x32 tiles. */
+    static float[] transpose(float[] a, int rows, int cols) {
+        float[] t = new float[a.length];
+        for (int r0 = 0; r0 < rows; r0 += 32)
+            for (int c0 = 0; c0 < cols; c0 += 32) {
+                int r1 = Math.min(rows, r0 + 32), c1 = Math.min(cols, c0 + 32);
+                for (int r = r0; r < r1; r++)
+                    for (int c = c0; c < c1; c++) t[c * rows + r] = a[r * cols + c];
+            }
+        return t;
     }
 
     /** Real part of bin k from JTransforms' packed realForward layout. */
