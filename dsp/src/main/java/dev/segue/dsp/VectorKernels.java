@@ -1,0 +1,25 @@
+package dev.segue.dsp;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** Vector API bodies of {@link Kernels}; only loaded when the incubator module is present. */
+final class VectorKernels {
+    private VectorKernels() {}
+
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    static float dot(float[] a, int ao, float[] b, int bo, int n) {
+        int l = SPECIES.length(), i = 0;
+        FloatVector acc0 = FloatVector.zero(SPECIES), acc1 = FloatVector.zero(SPECIES);
+        for (; i + 2 * l <= n; i += 2 * l) {
+            acc0 = FloatVector.fromArray(SPECIES, a, ao + i).fma(FloatVector.fromArray(SPECIES, b, bo + i), acc0);
+            acc1 = FloatVector.fromArray(SPECIES, a, ao + i + l).fma(FloatVector.fromArray(SPECIES, b, bo + i + l), acc1);
+        }
+        for (; i + l <= n; i += l) acc0 = FloatVector.fromArray(SPECIES, a, ao + i).fma(FloatVector.fromArray(SPECIES, b, bo + i), acc0);
+        float s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s += a[ao + i] * b[bo + i];
+        return s;
+    }
+}

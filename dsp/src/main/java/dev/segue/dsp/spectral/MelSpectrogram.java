@@ -1,0 +1,36 @@
+package dev.segue.dsp.spectral;
+
+import dev.segue.dsp.FloatMatrix;
+
+/** librosa.feature.melspectrogram: mel_basis @ |STFT|^power, [n_mels, frames]. */
+public final class MelSpectrogram {
+    private MelSpectrogram() {}
+
+    private static final java.util.Map<String, MelFilterBank> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Filter banks are immutable, so the few distinct ones a process uses are built once. */
+    public static MelFilterBank bank(double sr, int nFft, MelParams m) {
+        String key = sr + "/" + nFft + "/" + m;
+        return CACHE.computeIfAbsent(key, k -> MelFilterBank.create(sr, nFft, m.nMels(), m.fmin(), m.fmax(), m.htk(), m.slaneyNorm()));
+    }
+
+    /** [n_mels, frames]. */
+    public static FloatMatrix compute(float[] y, double sr, StftParams p, double power, MelParams m) {
+        MelFilterBank bank = bank(sr, p.nFft(), m);
+        int nm = bank.nMels();
+        int frames = p.frames(y.length);
+        float[] out = new float[nm * frames];
+        float[] mel = new float[nm];
+        float[] spec = new float[p.bins()];
+        int bins = p.bins(), nFft = p.nFft();
+        Stft.forEachFrame(y, p, (t, s) -> {
+            for (int k = 0; k < bins; k++) {
+                float re = (float) Stft.real(s, k, nFft), im = (float) Stft.imag(s, k, nFft);
+                spec[k] = dev.segue.dsp.Spectra.pow(dev.segue.dsp.Spectra.abs(re, im), power);
+            }
+            bank.apply(spec, mel);
+            for (int r = 0; r < nm; r++) out[r * frames + t] = mel[r];
+        });
+        return new FloatMatrix(nm, frames, out);
+    }
+}

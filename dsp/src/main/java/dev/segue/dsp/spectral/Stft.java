@@ -1,0 +1,162 @@
+package dev.segue.dsp.spectral;
+
+import dev.segue.dsp.ComplexMatrix;
+import dev.segue.dsp.FloatMatrix;
+import dev.segue.dsp.Spectra;
+import org.jtransforms.fft.DoubleFFT_1D;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Short-time Fourier transform as librosa 0.11 computes it: float32 frame times float64 window, float64 real FFT,
+ * stored as complex64. Centre padding by n_fft/2 each side (zeros or numpy reflect).
+ * One call runs on the calling thread: parallelism is over clips, which scales better than over frames.
+ */
+public final class Stft {
+    private Stft() {}
+
+    // FFT plans are cheap to share per thread; JTransforms' own threading is switched off so results never depend on cores.
+    private static final ThreadLocal<Map<Integer, DoubleFFT_1D>> PLANS = ThreadLocal.withInitial(HashMap::new);
+    static {
+        org.jtransforms.utils.CommonUtils.setThreadsBeginN_1D_FFT_2Threads(Integer.MAX_VALUE);
+        org.jtransforms.utils.CommonUtils.setThreadsBeginN_1D_FFT_4Threads(Integer.MAX_VALUE);
+        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+    }
+
+    static DoubleFFT_1D plan(int n) { return PLANS.get().computeIfAbsent(n, DoubleFFT_1D::new); }
+
+    /** Visits each frame's spectrum: {@code spec} holds JTransforms' packed real-FFT output of length n_fft. */
+    @FunctionalInterface
+    public interface FrameSink { void frame(int t, double[] spec); }
+
+    /** Runs the STFT of y frame by frame. Returns the number of frames. */
+    public static int forEachFrame(float[] y, StftParams p, FrameSink sink) {
+        int nFft = p.nFft();
+        dev.segue.dsp.Signals.requireValid(y, "stft");
+        if (!p.center() && y.length < nFft)
+            throw new IllegalArgumentException("signal of " + y.length + " samples is shorter than n_fft=" + nFft + " with center=False");
+        double[] w = p.window().padded(p.winLength(), nFft);
+        int frames = p.frames(y.length);
+        int off = p.center() ? nFft / 2 : 0;
+        DoubleFFT_1D fft = plan(nFft);
+        double[] buf = new double[nFft];
+        // window support only: zero-padded window entries contribute nothing
+        int w0 = (nFft - p.winLength()) / 2, w1 = w0 + p.winLength();
+        for (int t = 0; t < frames; t++) {
+            int start = t * p.hop() - off;
+            java.util.Arrays.fill(buf, 0, w0, 0.0);
+            java.util.Arrays.fill(buf, w1, nFft, 0.0);
+            if (start + w0 >= 0 && start + w1 <= y.length) {
+                for (int k = w0; k < w1; k++) buf[k] = y[start + k] * w[k];
+            } else {
+                for (int k = w0; k < w1; k++) buf[k] = p.padMode().sample(y, start + k) * w[k];
+            }
+            fft.realForward(buf);
+            sink.frame(t, buf);
+        }
+        return frames;
+    }
+
+    /** Complex STFT, [1 + n_fft/2, frames] (librosa layout), complex64. */
+    public static ComplexMatrix stft(float[] y, StftParams p) {
+        int bins = p.bins(), frames = p.frames(y.length), nFft = p.nFft();
+        // frame-major while transforming (sequential writes), then one blocked transpose to [bins, frames]
+        float[] fre = new float[bins * frames], fim = new float[bins * frames];
+        forEachFrame(y, p, (t, s) -> {
+            int o = t * bins;
+            for (int k = 0; k < bins; k++) {
+                fre[o + k] = (float) real(s, k, nFft);
+                fim[o + k] = (float) imag(s, k, nFft);
+            }
+        });
+        return new ComplexMatrix(bins, frames, transpose(fre, frames, bins), transpose(fim, frames, bins));
+    }
+
+    /** |STFT|^power, frame-major [frames][bins], from the complex64-rounded spectrum as librosa does. */
+    public static float[][] powerFrames(float[] y, StftParams p, double power) {
+        int bins = p.bins(), nFft = p.nFft();
+        float[][] out = new float[p.frames(y.length)][];
+        forEachFrame(y, p, (t, s) -> {
+            float[] row = new float[bins];
+            for (int k = 0; k < bins; k++) {
+                float re = (float) real(s, k, nFft), im = (float) imag(s, k, nFft);
+                row[k] = Spectra.pow(magnitude(re, im, power), power);
+            }
+            out[t] = row;
+        });
+        return out;
+    }
+
+    /** |z| of a complex64 value; for power 2 the squared modulus is formed directly (same float32 value to within an ulp). */
+    static float magnitude(float re, float im, double power) {
+        return dev.segue.dsp.Spectra.abs(re, im);
+    }
+
+    /** |STFT|^power in librosa's layout [bins, frames]. */
+    public static FloatMatrix spectrogram(float[] y, StftParams p, double power) {
+        float[][] f = powerFrames(y, p, power);
+        int bins = p.bins(), frames = f.length;
+        float[] d = new float[bins * frames];
+        for (int t = 0; t < frames; t++) System.arraycopy(f[t], 0, d, t * bins, bins);
+        return new FloatMatrix(bins, frames, transpose(d, frames, bins));
+    }
+
+    /** [rows, cols] -> [cols, rows], in 32x32 tiles. */
+    static float[] transpose(float[] a, int rows, int cols) {
+        float[] t = new float[a.length];
+        for (int r0 = 0; r0 < rows; r0 += 32)
+            for (int c0 = 0; c0 < cols; c0 += 32) {
+                int r1 = Math.min(rows, r0 + 32), c1 = Math.min(cols, c0 + 32);
+                for (int r = r0; r < r1; r++)
+                    for (int c = c0; c < c1; c++) t[c * rows + r] = a[r * cols + c];
+            }
+        return t;
+    }
+
+    /** Real part of bin k from JTransforms' packed realForward layout. */
+    static double real(double[] s, int k, int n) {
+        if (k == 0) return s[0];
+        if (n % 2 == 0 && k == n / 2) return s[1];
+        return s[2 * k];
+    }
+
+    static double imag(double[] s, int k, int n) {
+        if (k == 0) return 0;
+        if (n % 2 == 0) return k == n / 2 ? 0 : s[2 * k + 1];
+        return k == (n - 1) / 2 ? s[1] : s[2 * k + 1];
+    }
+
+    /** Inverse STFT (librosa.istft): windowed overlap-add normalised by the summed squared window, centre trimmed. */
+    public static float[] istft(ComplexMatrix d, StftParams p, int length) {
+        int nFft = p.nFft(), frames = d.cols(), bins = d.rows(), hop = p.hop();
+        if (bins != p.bins()) throw new IllegalArgumentException("istft: " + bins + " bins do not match n_fft=" + nFft);
+        double[] w = p.window().padded(p.winLength(), nFft);
+        int full = nFft + hop * (frames - 1);
+        double[] y = new double[full], wss = new double[full];
+        DoubleFFT_1D fft = plan(nFft);
+        double[] buf = new double[nFft];
+        for (int t = 0; t < frames; t++) {
+            java.util.Arrays.fill(buf, 0);
+            for (int k = 0; k < bins; k++) {
+                double re = d.re()[k * frames + t], im = d.im()[k * frames + t];
+                if (k == 0) buf[0] = re;
+                else if (nFft % 2 == 0 && k == nFft / 2) buf[1] = re;
+                else if (nFft % 2 == 1 && k == (nFft - 1) / 2) { buf[nFft - 1] = re; buf[1] = im; }
+                else { buf[2 * k] = re; buf[2 * k + 1] = im; }
+            }
+            fft.realInverse(buf, true);
+            for (int k = 0; k < nFft; k++) { y[t * hop + k] += buf[k] * w[k]; wss[t * hop + k] += w[k] * w[k]; }
+        }
+        int start = p.center() ? nFft / 2 : 0;
+        int n = length >= 0 ? length : (p.center() ? full - nFft : full);
+        float[] out = new float[Math.max(0, n)];
+        double tiny = Float.MIN_NORMAL;
+        for (int i = 0; i < out.length; i++) {
+            int j = i + start;
+            if (j >= full) break;
+            out[i] = (float) (wss[j] > tiny ? y[j] / wss[j] : y[j]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.segue.dsp;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class KernelsTest {
+    @Test
+    void vectorDotMatchesScalarAndDouble() {
+        var rng = new java.util.Random(5);
+        float[] a = new float[1000], b = new float[1000];
+        for (int i = 0; i < a.length; i++) { a[i] = (float) rng.nextGaussian(); b[i] = (float) rng.nextGaussian(); }
+        for (int n : new int[] {0, 1, 3, 15, 16, 17, 63, 361, 700}) {
+            for (int off : new int[] {0, 1, 7}) {
+                double ref = 0, mag = 0;
+                for (int i = 0; i < n; i++) { ref += (double) a[off + i] * b[3 + i]; mag += Math.abs((double) a[off + i] * b[3 + i]); }
+                float v = Kernels.dot(a, off, b, 3, n), s = Kernels.dotScalar(a, off, b, 3, n);
+                assertEquals(ref, v, 1e-6 * (mag + 1), "vector n=" + n);
+                assertEquals(ref, s, 1e-6 * (mag + 1), "scalar n=" + n);
+            }
+        }
+        System.out.println("Vector API kernels active: " + Kernels.vectorized());
+    }
+}
