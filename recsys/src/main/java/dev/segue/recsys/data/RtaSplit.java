@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
 /**
  * The study's RTA split: from the sessions of at least 21 songs, N go to test and N to validation
  * (sampled with a seeded generator), all other sessions train. Each evaluation set forms 10 equal groups;
- * a session of group n (1…10) shows its first n songs and asks for the rest. With fewer than 4N long
- * sessions N is scaled down to a quarter of them (a multiple of 10) and a warning says so.
+ * a session of group n (1…10) shows its first n songs and asks for the rest. With fewer than 3N long
+ * sessions N is scaled down to a third of them (a multiple of 10), so at least a third of the long
+ * sessions stay in training, and a warning says so.
  */
 public final class RtaSplit {
     private RtaSplit() {}
@@ -26,8 +27,8 @@ public final class RtaSplit {
         for (int i = 0; i < s.count(); i++) if (s.length(i) >= MIN_LENGTH) eligible.add(i);
         String warning = null;
         int wanted = n;
-        if (4L * n > eligible.size()) {
-            n = (eligible.size() / 4) / GROUPS * GROUPS;
+        if (3L * n > eligible.size()) {
+            n = (eligible.size() / 3) / GROUPS * GROUPS;
             warning = "only " + eligible.size() + " sessions have >= " + MIN_LENGTH + " songs: RTA evaluation sets scaled from "
                     + wanted + " to " + n + " sessions each";
         }

@@ -49,14 +49,14 @@ class SplitsTest {
         Sessions s = sessions();
         ItemVocabulary vocab = ItemVocabulary.of(s);
         RtaSplit.Result r = RtaSplit.split(s, vocab, 10_000, 7);
-        assertNotNull(r.warning()); // 210 long sessions -> N scaled to 210/4 = 52 -> 50
-        assertEquals(50, r.n());
-        assertEquals(50, r.testQueries().size());
-        assertEquals(110, r.split().train().length);
+        assertNotNull(r.warning()); // 210 long sessions -> N scaled to 210/3 = 70 (a multiple of 10)
+        assertEquals(70, r.n());
+        assertEquals(70, r.testQueries().size());
+        assertEquals(70, r.split().train().length);
         List<RtaQuery> q = r.testQueries();
         for (int i = 0; i < q.size(); i++) {
             RtaQuery x = q.get(i);
-            assertEquals(i / 5 + 1, x.group());
+            assertEquals(i / 7 + 1, x.group());
             assertEquals(x.group(), x.seeds().length);
             int[] items = vocab.denseItems(s, x.session());
             assertArrayEquals(java.util.Arrays.copyOf(items, x.group()), x.seeds());
