@@ -11,8 +11,11 @@ import picocli.CommandLine.Option;
         description = "Sessionize a Music4All-layout listening history and write the study's splits and statistics.")
 public final class SessionsCommand implements Callable<Integer> {
 
-    @Option(names = "--music4all", required = true, description = "directory in the Music4All layout (listening_history.csv, id_information.csv, …)")
+    @Option(names = "--music4all", description = "directory in the Music4All layout (listening_history.csv, id_information.csv, …)")
     Path music4all;
+
+    @Option(names = "--onion", description = "Music4All-Onion listening records (userid_trackid_timestamp.tsv[.bz2]) instead of listening_history.csv")
+    Path onion;
 
     @Option(names = "--out", required = true, description = "output directory")
     Path out;
@@ -34,9 +37,11 @@ public final class SessionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (music4all == null && onion == null) throw new picocli.CommandLine.ParameterException(
+                new picocli.CommandLine(this), "give --music4all DIR (and/or --onion FILE)");
         long t0 = System.nanoTime();
         var o = new SessionPipeline.Options(Math.round(gapMinutes * 60), dedup, rtaN, seed, skipBadRows);
-        var r = SessionPipeline.run(music4all, out, o, msg -> System.err.println("sessions: " + msg));
+        var r = SessionPipeline.run(music4all, onion, out, o, msg -> System.err.println("sessions: " + msg));
         System.out.print(r.stats().toMarkdown());
         System.out.printf(java.util.Locale.ROOT, "%nT4Rec split: %,d / %,d / %,d sessions; RTA: %,d train, N = %,d%n",
                 r.t4rec().train().length, r.t4rec().valid().length, r.t4rec().test().length, r.rta().split().train().length, r.rta().n());

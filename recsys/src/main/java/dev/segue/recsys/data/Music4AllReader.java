@@ -45,7 +45,8 @@ public final class Music4AllReader {
         return new Music4All(b.build(), closed ? catalog : new TrackCatalog(tracks, List.of(), List.of()));
     }
 
-    private static TrackCatalog readCatalog(Path dir, BadRows bad) {
+    /** The catalogue alone ({@code id_information.csv}, {@code id_genres.csv}); empty when the directory has none. */
+    public static TrackCatalog readCatalog(Path dir, BadRows bad) {
         Path info = dir.resolve(INFORMATION);
         if (!Files.exists(info)) return TrackCatalog.empty();
         IdDictionary tracks = new IdDictionary();

@@ -17,10 +17,21 @@ public final class SessionPipeline {
 
     public record Output(SessionStats stats, ItemVocabulary vocab, SessionSplit t4rec, RtaSplit.Result rta, BadRows bad) {}
 
-    public static Output run(Path music4all, Path out, Options o, java.util.function.Consumer<String> log) {
+    /**
+     * @param onion Music4All-Onion's listening records to use instead of {@code listening_history.csv}
+     *              (the catalogue still comes from {@code music4all} when it has one), or null
+     */
+    public static Output run(Path music4all, Path onion, Path out, Options o, java.util.function.Consumer<String> log) {
         BadRows bad = o.skipBadRows() ? BadRows.skip() : BadRows.fail();
         long t0 = System.nanoTime();
-        Music4All m = Music4AllReader.read(music4all, bad);
+        Music4All m;
+        if (onion == null) {
+            m = Music4AllReader.read(music4all, bad);
+        } else {
+            TrackCatalog cat = music4all != null ? Music4AllReader.readCatalog(music4all, bad) : TrackCatalog.empty();
+            ListeningHistory h = OnionReader.read(onion, cat.tracks(), bad);
+            m = new Music4All(h, cat.tracks().size() > 0 ? cat : new TrackCatalog(h.tracks(), java.util.List.of(), java.util.List.of()));
+        }
         log.accept(String.format(java.util.Locale.ROOT, "read %,d events in %.1f s", m.history().size(), (System.nanoTime() - t0) / 1e9));
         if (bad.total() > 0) log.accept(bad.report().strip());
         Sessionizer.Result r = Sessionizer.sessionize(m.history(), o.gapSeconds(), o.dedup());
@@ -60,7 +71,7 @@ public final class SessionPipeline {
         json.put("rta_sessions", rj);
         json.put("bad_rows_skipped", bad.total());
         SessionFiles.writeJson(out.resolve("stats.json"), json);
-        String md = "# Sessions of " + music4all.toAbsolutePath().normalize() + "\n\n" + r.stats().toMarkdown()
+        String md = "# Sessions of " + (onion != null ? onion : music4all).toAbsolutePath().normalize() + "\n\n" + r.stats().toMarkdown()
                 + String.format(java.util.Locale.ROOT, "%nT4Rec split (by user id, 70/15/15, unseen users): %,d / %,d / %,d sessions.%n",
                 t4.train().length, t4.valid().length, t4.test().length)
                 + String.format(java.util.Locale.ROOT, "RTA split (sessions >= %d songs, N = %,d, seed %d): %,d train / %,d valid / %,d test sessions.%n",

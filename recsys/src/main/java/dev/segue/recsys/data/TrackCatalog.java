@@ -17,5 +17,5 @@ public record TrackCatalog(IdDictionary tracks, List<String> artist, List<String
         return out;
     }
 
-    static TrackCatalog empty() { return new TrackCatalog(new IdDictionary(), new ArrayList<>(), new ArrayList<>()); }
+    public static TrackCatalog empty() { return new TrackCatalog(new IdDictionary(), new ArrayList<>(), new ArrayList<>()); }
 }
