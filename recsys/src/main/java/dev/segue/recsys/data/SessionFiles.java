@@ -1,0 +1,76 @@
+package dev.segue.recsys.data;
+
+import dev.segue.core.io.AtomicFiles;
+import dev.segue.core.io.Json;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The output of {@code segue sessions}: files a person can read and the trainers can stream or map.
+ * <pre>
+ * stats.md, stats.json           the study's Tables 4.1/4.2 for this corpus (+ splits, bad rows)
+ * items.tsv                      item (dense id, 0 = padding) · track_id · artist · t4rec_train_count · rta_train_count
+ * sessions.tsv                   session · user · start (UTC) · items (dense ids, space-separated)
+ * t4rec/{train,valid,test}.tsv   the same columns; plus .offsets.npy/.items.npy (CSR)
+ * rta/train.tsv (+ .npy)         RTA training sessions
+ * rta/{valid,test}_queries.tsv   query · session · group · seeds · truth
+ * rta/{valid,test}_truth.tsv     query · truth, the TRUTH format of {@code segue eval}
+ * </pre>
+ */
+public final class SessionFiles {
+    private SessionFiles() {}
+
+    public static void writeSessions(Path file, Sessions s, ItemVocabulary vocab, int[] indices) {
+        TextOut.write(file, w -> {
+            w.write("session\tuser\tstart\titems\n");
+            for (int i : indices) {
+                w.write(Integer.toString(i));
+                w.write('\t');
+                w.write(s.users().id(s.user()[i]));
+                w.write('\t');
+                w.write(Timestamps.format(s.start()[i]));
+                w.write('\t');
+                TextOut.items(w, vocab.denseItems(s, i));
+                w.write('\n');
+            }
+        });
+    }
+
+    public static void writeItems(Path file, ItemVocabulary vocab, TrackCatalog catalog, long[] t4recCounts, long[] rtaCounts) {
+        TextOut.write(file, w -> {
+            w.write("item\ttrack_id\tartist\tt4rec_train_count\trta_train_count\n");
+            for (int d = 1; d < vocab.size(); d++) {
+                String id = vocab.trackId(d);
+                int ci = catalog.tracks().indexOf(id);
+                String artist = ci >= 0 && ci < catalog.artist().size() ? catalog.artist().get(ci) : "";
+                w.write(d + "\t" + id + "\t" + artist + "\t" + t4recCounts[d] + "\t" + rtaCounts[d] + "\n");
+            }
+        });
+    }
+
+    public static void writeQueries(Path dir, String name, List<RtaQuery> queries) {
+        TextOut.write(dir.resolve(name + "_queries.tsv"), w -> {
+            w.write("query\tsession\tgroup\tseeds\ttruth\n");
+            for (int q = 0; q < queries.size(); q++) {
+                RtaQuery r = queries.get(q);
+                w.write(q + "\t" + r.session() + "\t" + r.group() + "\t");
+                TextOut.items(w, r.seeds());
+                w.write('\t');
+                TextOut.items(w, r.truth());
+                w.write('\n');
+            }
+        });
+        TextOut.write(dir.resolve(name + "_truth.tsv"), w -> {
+            for (int q = 0; q < queries.size(); q++) {
+                w.write(q + "\t");
+                TextOut.items(w, queries.get(q).truth());
+                w.write('\n');
+            }
+        });
+    }
+
+    public static void writeJson(Path file, Map<String, Object> json) {
+        AtomicFiles.writeString(file, Json.writePretty(json));
+    }
+}
