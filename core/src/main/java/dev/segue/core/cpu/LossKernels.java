@@ -30,7 +30,8 @@ final class LossKernels {
                 if (t[r] < 0 || t[r] >= c) throw new IndexOutOfBoundsException("cross_entropy: target " + t[r] + " at row " + r + " is out of range for " + c + " classes");
                 double nll = l - x.get(base + (int) t[r]);
                 double smooth = l - sumX / c;      // mean over classes of (lse − x_c)
-                sl.set(loss.offset() + r, (1 - eps) * nll + eps * smooth);
+                // without smoothing the class mean is not needed, and it is -inf when a logit is masked to -inf
+                sl.set(loss.offset() + r, eps == 0 ? nll : (1 - eps) * nll + eps * smooth);
             }
         });
     }

@@ -1,0 +1,53 @@
+package dev.segue.nn.attention;
+
+import dev.segue.core.Rng;
+import dev.segue.core.Shape;
+import dev.segue.core.Tensor;
+import dev.segue.nn.Module;
+import dev.segue.nn.layers.Activation;
+import dev.segue.nn.layers.Dropout;
+import dev.segue.nn.layers.Embedding;
+import dev.segue.nn.layers.LayerNorm;
+import dev.segue.nn.layers.Linear;
+
+/**
+ * The RTA (Represent-Then-Aggregate) decoder layer with its learned absolute positions:
+ * x0 = x + pos_embedding[:T]; x1 = norm1(x0 + SA(x0)) with causal and key-padding masks;
+ * x2 = norm2(x1) (the extra LayerNorm RTA applies); out = norm3(x2 + linear2(act(linear1(x2)))).
+ */
+public final class RtaDecoderLayer extends Module {
+    private final Embedding posEmbedding;
+    private final MultiheadAttention selfAttn;
+    private final Linear linear1, linear2;
+    private final LayerNorm norm1, norm2, norm3;
+    private final Dropout dropout, dropout1, dropout2;
+    private final Activation activation;
+    private final int maxLen;
+
+    public RtaDecoderLayer(int dModel, int nHead, int dimFeedforward, int maxLen, double dropoutP, Activation activation, double eps, Rng rng) {
+        this.activation = activation;
+        this.maxLen = maxLen;
+        posEmbedding = registerModule("pos_embedding", new Embedding(maxLen, dModel, -1, rng));
+        selfAttn = registerModule("self_attn", new MultiheadAttention(dModel, nHead, true, dropoutP, rng));
+        Linear[] ff = FeedForward.make(dModel, dimFeedforward, rng);
+        linear1 = registerModule("linear1", ff[0]);
+        linear2 = registerModule("linear2", ff[1]);
+        norm1 = registerModule("norm1", new LayerNorm(dModel, eps));
+        norm2 = registerModule("norm2", new LayerNorm(dModel, eps));
+        norm3 = registerModule("norm3", new LayerNorm(dModel, eps));
+        dropout = registerModule("dropout", new Dropout(dropoutP, rng));
+        dropout1 = registerModule("dropout1", new Dropout(dropoutP, rng));
+        dropout2 = registerModule("dropout2", new Dropout(dropoutP, rng));
+    }
+
+    /** x [B, T, d] (T ≤ maxLen); keyPadding [B, T] (nonzero = padded) or null; causal mask always on. */
+    public Tensor forward(Tensor x, Tensor keyPadding) {
+        int t = x.size(1);
+        if (x.dim() != 3 || t > maxLen)
+            throw new IllegalArgumentException("RtaDecoderLayer: x must be [B, T ≤ " + maxLen + ", d], got " + Shape.str(x.shape()));
+        Tensor x0 = x.add(posEmbedding.weight().narrow(0, 0, t));
+        Tensor x1 = norm1.forward(x0.add(dropout1.forward(selfAttn.forward(x0, true, keyPadding))));
+        Tensor x2 = norm2.forward(x1);
+        return norm3.forward(x2.add(dropout2.forward(FeedForward.apply(x2, linear1, linear2, activation, dropout))));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.segue.nn.optim;
+
+import dev.segue.core.Shape;
+import dev.segue.core.Tensor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An optimizer over parameter groups. Updates are fused per parameter (one pass over value, gradient
+ * and state arrays) and written back into the parameter tensors in place. State is float32 per
+ * parameter, keyed "&lt;buffer&gt;.&lt;param name&gt;" for checkpoints. Parameters without a gradient are skipped.
+ */
+public abstract class Optimizer {
+    private final List<ParamGroup> groups;
+    /** per parameter name: its state buffers by buffer name */
+    private final Map<String, Map<String, float[]>> state = new LinkedHashMap<>();
+    private long stepCount;
+
+    protected Optimizer(List<ParamGroup> groups) {
+        this.groups = List.copyOf(groups);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ParamGroup g : groups)
+            for (String n : g.params().keySet())
+                if (!seen.add(n)) throw new IllegalArgumentException("parameter '" + n + "' appears in two optimizer groups");
+    }
+
+    public List<ParamGroup> groups() { return groups; }
+    public long stepCount() { return stepCount; }
+
+    /** Sets the learning rate of every group (a schedule with one base rate). */
+    public void setLr(double lr) { for (ParamGroup g : groups) g.setLr(lr); }
+
+    public void zeroGrad() { for (ParamGroup g : groups) for (Tensor p : g.tensors()) p.zeroGrad(); }
+
+    /** One update of every parameter that has a gradient. */
+    public final void step() {
+        stepCount++;
+        for (ParamGroup g : groups)
+            for (Map.Entry<String, Tensor> e : g.params().entrySet()) {
+                Tensor p = e.getValue();
+                if (p.grad() == null) continue;
+                float[] v = p.toFloatArray();
+                float[] gr = p.grad().toFloatArray();
+                Map<String, float[]> st = state.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>());
+                update(v, gr, st, g, stepOf(st));
+                p.backend().copy(Tensor.of(v, p.shape()).to(p.dtype()), p);
+            }
+    }
+
+    /** The 1-based step number of this parameter (its own count, stored in the state as "step"). */
+    private static long stepOf(Map<String, float[]> st) {
+        float[] s = st.computeIfAbsent("step", k -> new float[1]);
+        s[0] += 1;
+        return (long) s[0];
+    }
+
+    /** Updates {@code p} in place from gradient {@code g}; {@code st} holds this parameter's buffers. */
+    protected abstract void update(float[] p, float[] g, Map<String, float[]> st, ParamGroup group, long step);
+
+    protected static float[] buffer(Map<String, float[]> st, String name, int n) {
+        return st.computeIfAbsent(name, k -> new float[n]);
+    }
+
+    /** The state buffer {@code name} of a parameter as a tensor shaped like it, or null if not yet created. */
+    public Tensor stateTensor(String buffer, String param) {
+        Map<String, float[]> st = state.get(param);
+        if (st == null || !st.containsKey(buffer)) return null;
+        Tensor p = findParam(param);
+        return Tensor.of(st.get(buffer).clone(), buffer.equals("step") ? new int[]{1} : p.shape());
+    }
+
+    private Tensor findParam(String name) {
+        for (ParamGroup g : groups) if (g.params().containsKey(name)) return g.params().get(name);
+        throw new IllegalArgumentException("optimizer has no parameter '" + name + "'");
+    }
+
+    /** All state as "buffer/param" → tensor (for checkpoints), plus "optimizer/step_count". */
+    public Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, float[]>> e : state.entrySet())
+            for (String b : e.getValue().keySet()) out.put(b + "/" + e.getKey(), stateTensor(b, e.getKey()));
+        out.put("optimizer/step_count", Tensor.ofLongs(new long[]{stepCount}, 1));
+        return out;
+    }
+
+    /** Restores what {@link #stateDict()} returned; errors name unknown parameters and mis-shaped buffers. */
+    public void loadStateDict(Map<String, Tensor> sd) {
+        state.clear();
+        List<String> errors = new ArrayList<>();
+        for (Map.Entry<String, Tensor> e : sd.entrySet()) {
+            if (e.getKey().equals("optimizer/step_count")) { stepCount = e.getValue().toLongArray()[0]; continue; }
+            int slash = e.getKey().indexOf('/');
+            if (slash < 0) { errors.add("bad key '" + e.getKey() + "'"); continue; }
+            String b = e.getKey().substring(0, slash), pn = e.getKey().substring(slash + 1);
+            Tensor p;
+            try { p = findParam(pn); } catch (IllegalArgumentException ex) { errors.add("unknown parameter '" + pn + "'"); continue; }
+            int[] want = b.equals("step") ? new int[]{1} : p.shape();
+            if (!Shape.equal(want, e.getValue().shape())) { errors.add(e.getKey() + ": shape " + Shape.str(e.getValue().shape()) + ", expected " + Shape.str(want)); continue; }
+            state.computeIfAbsent(pn, k -> new LinkedHashMap<>()).put(b, e.getValue().toFloatArray());
+        }
+        if (!errors.isEmpty()) throw new IllegalArgumentException("optimizer loadStateDict: " + errors);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.segue.nn.optim;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * torch.optim.SGD: g += wd·p (L2); buf = g on the first step, else momentum·buf + (1−dampening)·g;
+ * direction = g + momentum·buf (Nesterov) or buf; p −= lr·direction.
+ */
+public final class Sgd extends Optimizer {
+    private final double momentum, dampening;
+    private final boolean nesterov;
+
+    public Sgd(List<ParamGroup> groups, double momentum, double dampening, boolean nesterov) {
+        super(groups);
+        if (nesterov && (momentum <= 0 || dampening != 0)) throw new IllegalArgumentException("Nesterov momentum needs momentum > 0 and dampening 0");
+        this.momentum = momentum;
+        this.dampening = dampening;
+        this.nesterov = nesterov;
+    }
+
+    @Override protected void update(float[] p, float[] g, Map<String, float[]> st, ParamGroup group, long step) {
+        float lr = (float) group.lr(), wd = (float) group.weightDecay(), mom = (float) momentum, damp = (float) (1 - dampening);
+        float[] buf = momentum != 0 ? buffer(st, "momentum_buffer", p.length) : null;
+        for (int i = 0; i < p.length; i++) {
+            float gi = g[i] + wd * p[i];
+            if (buf != null) {
+                buf[i] = step == 1 ? gi : mom * buf[i] + damp * gi;
+                gi = nesterov ? gi + mom * buf[i] : buf[i];
+            }
+            p[i] -= lr * gi;
+        }
+    }
+}

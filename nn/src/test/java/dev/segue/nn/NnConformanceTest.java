@@ -1,0 +1,31 @@
+package dev.segue.nn;
+
+import dev.segue.core.conformance.CaseResult;
+import dev.segue.core.conformance.ConformanceRunner;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every PyTorch reference case except the three whole models passes at its manifest tolerance, with the nn ops registered through ServiceLoader. */
+class NnConformanceTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyCasePasses() throws URISyntaxException {
+        Path dir = Path.of(NnConformanceTest.class.getResource("/fixtures/nn").toURI());
+        ConformanceRunner runner = new ConformanceRunner();
+        List<Path> files = ConformanceRunner.caseFiles(dir);
+        assertEquals(164, files.size(), "167 fixture cases minus the 3 whole-model files");
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            CaseResult r = runner.run(f);
+            System.out.println(r.line());
+            assertTrue(r.passed(), r.line());
+        }));
+    }
+}
