@@ -23,6 +23,7 @@ final class BlockedGemm {
     private static final int MIN_TASKS = 16;
     private static final int PACK_A_GROUP = 8;
     private static final int PACK_B_GROUP = 4;
+    private static final int PACK_B_ROWS = 32;
 
     static void run(MicroKernel kern, Blocking bl, boolean parallel,
                     boolean transA, boolean transB, int m, int n, int k, float alpha,
@@ -44,7 +45,9 @@ final class BlockedGemm {
                 // tasks, so each task packs its own slivers right before use, while they are hot.
                 final boolean bInTask = m <= mChunk && first.rowBlocks() == 1;
                 final float[] pb = bInTask ? null : ws.b(roundUp(Math.min(bl.nc(), n), nr) * kcMax);
-                final int bGroups = bInTask ? 0 : ceilDiv(slivers, PACK_B_GROUP);
+                // B not transposed: pack bands of PACK_B_ROWS rows of B, each read as whole rows
+                // (nc floats, streams from memory); transposed: groups of slivers, each B row read along k
+                final int bGroups = bInTask ? 0 : transB ? ceilDiv(slivers, PACK_B_GROUP) : ceilDiv(kc, PACK_B_ROWS);
                 for (int ic0 = 0; ic0 < m; ic0 += mChunk) {
                     final int ic = ic0, rows = Math.min(mChunk, m - ic), panels = ceilDiv(rows, mr);
                     // one parallel pass packs this chunk of A and, with the first chunk, the B block
@@ -52,8 +55,13 @@ final class BlockedGemm {
                     final int bTasks = ic == 0 ? bGroups : 0;
                     forEach(parallel, bTasks + ceilDiv(panels, PACK_A_GROUP), g -> {
                         if (g < bTasks) {
-                            int s = g * PACK_B_GROUP, cols = Math.min(PACK_B_GROUP * nr, nc - s * nr);
-                            Packing.packB(transB, b, bOff, ldb, pc, kc, jc + s * nr, cols, nr, pb, s * nr * kc);
+                            if (transB) {
+                                int s = g * PACK_B_GROUP, cols = Math.min(PACK_B_GROUP * nr, nc - s * nr);
+                                Packing.packB(true, b, bOff, ldb, pc, kc, jc + s * nr, cols, nr, nr * kc, pb, s * nr * kc);
+                            } else {
+                                int r0 = g * PACK_B_ROWS;
+                                Packing.packB(false, b, bOff, ldb, pc + r0, Math.min(PACK_B_ROWS, kc - r0), jc, nc, nr, nr * kc, pb, r0 * nr);
+                            }
                             return;
                         }
                         for (int q = (g - bTasks) * PACK_A_GROUP, end = Math.min(panels, q + PACK_A_GROUP); q < end; q++) {
@@ -69,7 +77,7 @@ final class BlockedGemm {
                             int s0 = grid.colStart(t), s1 = grid.colEnd(t);
                             bt = Workspace.get().b((s1 - s0) * nr * kc);
                             bBase = -s0 * nr * kc;
-                            Packing.packB(transB, b, bOff, ldb, pc, kc, jc + s0 * nr, Math.min((s1 - s0) * nr, nc - s0 * nr), nr, bt, 0);
+                            Packing.packB(transB, b, bOff, ldb, pc, kc, jc + s0 * nr, Math.min((s1 - s0) * nr, nc - s0 * nr), nr, nr * kc, bt, 0);
                         }
                         macro(kern, grid, t, rows, nc, kc, pa, bt, bBase, c, cBase, ldc, alpha, betaEff);
                     });

@@ -8,9 +8,9 @@ import dev.segue.core.cpu.Parallel;
  * <p>Large products run the packed, cache-blocked driver ({@link BlockedGemm}) with the Vector API
  * micro-kernel ({@link VectorKernel}) when {@code jdk.incubator.vector} is in the boot layer, else
  * with a scalar micro-kernel; tiny ones ({@code m·n·k < }{@value #SMALL_WORK}) run {@link SmallGemm}
- * (no packing) and small ones ({@code m·n·k < }{@value #PARALLEL_WORK}) stay on the caller's thread. Work is split over {@link Parallel} by M × N tiles only,
- * never over K, so results are bit-identical for any thread count. The system property
- * {@code segue.gemm.scalar=true} forces the scalar kernel.
+ * (no packing) and small ones ({@code m·n·k < }{@value #PARALLEL_WORK}) stay on the caller's thread.
+ * Work is split over {@link Parallel} by M × N tiles only, never over K, so results are bit-identical
+ * for any thread count. The system property {@code segue.gemm.scalar=true} forces the scalar kernel.
  *
  * <p>JIT warm-up: the vector micro-kernel is fast only once C2 has compiled it (C1 cannot compile it
  * and the interpreter runs the Vector API ~1000× slower), which takes a few hundred ms to a few

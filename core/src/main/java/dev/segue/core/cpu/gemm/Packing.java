@@ -35,14 +35,15 @@ final class Packing {
     }
 
     /**
-     * Packs depth [p0, p0+kc) × columns [j0, j0+cols) of op(B) as consecutive slivers of {@code nr}
-     * columns: {@code dst[dOff + s*nr*kc + p*nr + j] = op(B)[p0+p, j0+s*nr+j]}, the columns past
-     * {@code cols} in the last sliver zero. Several slivers at once so that, for B not transposed,
-     * each row of B is read as one run of {@code cols} floats (streams well from memory).
+     * Packs depth [p0, p0+kc) × columns [j0, j0+cols) of op(B) as slivers of {@code nr} columns,
+     * {@code step} floats apart: {@code dst[dOff + s*step + p*nr + j] = op(B)[p0+p, j0+s*nr+j]}, the
+     * columns past {@code cols} in the last sliver zero. Several slivers at once so that, for B not
+     * transposed, each row of B is read as one run of {@code cols} floats (streams well from memory);
+     * {@code step > nr*kc} packs a band of the depth of a taller sliver.
      */
     static void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int j0, int cols,
-                      int nr, float[] dst, int dOff) {
-        final int slivers = (cols + nr - 1) / nr, tail = cols - (slivers - 1) * nr, step = nr * kc;
+                      int nr, int step, float[] dst, int dOff) {
+        final int slivers = (cols + nr - 1) / nr, tail = cols - (slivers - 1) * nr;
         if (!trans) { // op(B)[p,j] = b[bOff + p*ldb + j]: one contiguous run per p
             for (int p = 0; p < kc; p++) {
                 int src = bOff + (p0 + p) * ldb + j0, d = dOff + p * nr;

@@ -70,10 +70,10 @@ class GemmTest {
                     true, false, true, p[0], p[1], p[2], x.alpha, x.a, x.aOff, x.lda, x.b, x.bOff, x.ldb, x.beta,
                     x.c, x.cOff, x.ldc), kern.toString());
         }
-        // short and wide: every task packs its own B slivers
-        check(rnd, 20, 2100, 300, false, false, 1f, 1f, (p, x) -> Gemm.sgemm(false, false, p[0], p[1], p[2],
+        // short and wide (n > nc): every task packs its own B slivers
+        check(rnd, 12, 2100, 40, false, false, 1f, 1f, (p, x) -> Gemm.sgemm(false, false, p[0], p[1], p[2],
                 x.alpha, x.a, x.aOff, x.lda, x.b, x.bOff, x.ldb, x.beta, x.c, x.cOff, x.ldc), "public short-wide");
-        check(rnd, 259, 1100, 300, true, false, 1f, 0f, (p, x) -> Gemm.sgemm(true, false, p[0], p[1], p[2],
+        check(rnd, 50, 100, 530, true, false, 1f, 0f, (p, x) -> Gemm.sgemm(true, false, p[0], p[1], p[2],
                 x.alpha, x.a, x.aOff, x.lda, x.b, x.bOff, x.ldb, x.beta, x.c, x.cOff, x.ldc), "public large");
     }
 
@@ -92,7 +92,7 @@ class GemmTest {
 
     @Test void bitIdenticalForOneAndTwoThreads() {
         SplittableRandom rnd = new SplittableRandom(4);
-        int m = 150, n = 200, k = 600;
+        int m = 96, n = 130, k = 300; // above Gemm.PARALLEL_WORK
         float[] a = random(rnd, m * k), b = random(rnd, n * k);
         float[] c1 = random(rnd, m * n), c2 = c1.clone();
         Parallel.setThreads(1);
