@@ -30,7 +30,8 @@ abstract class BenchMemoryBound implements Callable<Integer> {
     /** Named kernels: each maps an input [rows, cols] to an output, and the floats it reads + writes. */
     record Kernel(String name, Function<Tensor, Tensor> fn, double floatsMovedPerElement) {}
 
-    abstract List<Kernel> kernels(int cols, Rng rng);
+    /** The kernels for an input of [rows, cols]; "(kernel)" variants write into a preallocated output. */
+    abstract List<Kernel> kernels(int rows, int cols, Rng rng);
 
     @Override public Integer call() {
         int[] s = BenchTimer.parseShape(size);
@@ -42,10 +43,10 @@ abstract class BenchMemoryBound implements Callable<Integer> {
             for (int t : threads == null ? List.of(Parallel.threads()) : threads) {
                 Parallel.setThreads(t);
                 double copy = BenchTimer.arraycopyGBps(s[0] * s[1], seconds);
-                for (Kernel k : kernels(s[1], rng)) {
+                for (Kernel k : kernels(s[0], s[1], rng)) {
                     double ms = BenchTimer.bestMillis(() -> k.fn.apply(x), seconds);
                     double gbps = k.floatsMovedPerElement * 4.0 * s[0] * s[1] / ms / 1e6;
-                    System.out.printf(Locale.ROOT, "%-12s %dx%d threads %d: %8.3f ms %7.2f GB/s (arraycopy %6.2f GB/s, ratio %.2f)%n",
+                    System.out.printf(Locale.ROOT, "%-22s %dx%d threads %d: %8.3f ms %7.2f GB/s (arraycopy %6.2f GB/s, ratio %.2f)%n",
                             k.name, s[0], s[1], t, ms, gbps, copy, gbps / copy);
                 }
             }
