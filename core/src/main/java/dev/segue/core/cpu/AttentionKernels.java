@@ -57,8 +57,7 @@ final class AttentionKernels {
             for (int j0 = 0; j0 < dm.tk; j0 += BC) {
                 int j1 = Math.min(dm.tk, j0 + BC), cols = j1 - j0;
                 if (causal && j0 > i1 - 1 + dm.tk - dm.tq) break;   // every later key is in the future
-                for (int j = 0; j < cols; j++)
-                    for (int dd = 0; dd < dm.d; dd++) kT[dd * BC + j] = K[kBase + (j0 + j) * dm.d + dd];
+                packTransposed(K, kBase, j0, cols, dm.d, kT);
                 for (int r = 0; r < rows; r++) {
                     int i = i0 + r;
                     java.util.Arrays.fill(s, 0, cols, 0f);
@@ -127,10 +126,8 @@ final class AttentionKernels {
             int b = bh / dm.h;
             int qBase = qo + bh * dm.tq * dm.d, kBase = ko + bh * dm.tk * dm.d, vBase = vo + bh * dm.tk * dm.dv;
             float[] kT = new float[dm.d * BC], vT = new float[dm.dv * BC];
-            for (int j = 0; j < cols; j++) {
-                for (int dd = 0; dd < dm.d; dd++) kT[dd * BC + j] = K[kBase + (j0 + j) * dm.d + dd];
-                for (int e = 0; e < dm.dv; e++) vT[e * BC + j] = V[vBase + (j0 + j) * dm.dv + e];
-            }
+            packTransposed(K, kBase, j0, cols, dm.d, kT);
+            packTransposed(V, vBase, j0, cols, dm.dv, vT);
             float[] dk = new float[cols * dm.d], dv = new float[cols * dm.dv];
             float[] p = new float[BC], ds = new float[BC];
             boolean[] masked = new boolean[BC];
@@ -138,17 +135,8 @@ final class AttentionKernels {
                 if (causal && j0 > i + dm.tk - dm.tq) continue;
                 float li = L[lo + bh * dm.tq + i];
                 if (li == Float.NEGATIVE_INFINITY) continue;
-                probabilities(Q, qBase + i * dm.d, kT, cols, dm.d, sc, li, masked, kp, b, i, j0, j1, dm, causal, p);
                 int dor = go + (bh * dm.tq + i) * dm.dv;
-                // dP_ij = dO_i · v_j ;  dS = P ⊙ (dP − Δ_i)
-                java.util.Arrays.fill(ds, 0, cols, 0f);
-                for (int e = 0; e < dm.dv; e++) {
-                    float g = dO[dor + e];
-                    int vr = e * BC;
-                    for (int j = 0; j < cols; j++) ds[j] += g * vT[vr + j];
-                }
-                float di = delta[bh * dm.tq + i];
-                for (int j = 0; j < cols; j++) ds[j] = p[j] * (ds[j] - di) * sc;
+                rowGradient(Q, qBase + i * dm.d, kT, vT, dO, dor, cols, dm, sc, li, delta[bh * dm.tq + i], masked, kp, b, i, j0, j1, causal, p, ds);
                 int qr = qBase + i * dm.d;
                 for (int j = 0; j < cols; j++) {
                     float pj = p[j], dsj = ds[j];
@@ -172,25 +160,16 @@ final class AttentionKernels {
             for (int j0 = 0; j0 < dm.tk; j0 += BC) {
                 int j1 = Math.min(dm.tk, j0 + BC), cols = j1 - j0;
                 if (causal && j0 > i1 - 1 + dm.tk - dm.tq) break;
-                for (int j = 0; j < cols; j++) {
-                    for (int dd = 0; dd < dm.d; dd++) kT[dd * BC + j] = K[kBase + (j0 + j) * dm.d + dd];
-                    for (int e = 0; e < dm.dv; e++) vT[e * BC + j] = V[vBase + (j0 + j) * dm.dv + e];
-                }
+                packTransposed(K, kBase, j0, cols, dm.d, kT);
+                packTransposed(V, vBase, j0, cols, dm.dv, vT);
                 for (int i = i0; i < i1; i++) {
                     float li = L[lo + bh * dm.tq + i];
                     if (li == Float.NEGATIVE_INFINITY) continue;
-                    probabilities(Q, qBase + i * dm.d, kT, cols, dm.d, sc, li, masked, kp, b, i, j0, j1, dm, causal, p);
                     int dor = go + (bh * dm.tq + i) * dm.dv;
-                    java.util.Arrays.fill(ds, 0, cols, 0f);
-                    for (int e = 0; e < dm.dv; e++) {
-                        float g = dO[dor + e];
-                        int vr = e * BC;
-                        for (int j = 0; j < cols; j++) ds[j] += g * vT[vr + j];
-                    }
-                    float di = delta[bh * dm.tq + i];
+                    rowGradient(Q, qBase + i * dm.d, kT, vT, dO, dor, cols, dm, sc, li, delta[bh * dm.tq + i], masked, kp, b, i, j0, j1, causal, p, ds);
                     int r = (i - i0) * dm.d;
                     for (int j = 0; j < cols; j++) {
-                        float dsj = p[j] * (ds[j] - di) * sc;
+                        float dsj = ds[j];
                         if (dsj == 0f) continue;
                         int kr = kBase + (j0 + j) * dm.d;
                         for (int dd = 0; dd < dm.d; dd++) dq[r + dd] += dsj * K[kr + dd];
@@ -199,6 +178,31 @@ final class AttentionKernels {
             }
             System.arraycopy(dq, 0, dQ, gq.offset() + (bh * dm.tq + i0) * dm.d, (i1 - i0) * dm.d);
         });
+    }
+
+    /** dst[c·BC + j] = src[base + (j0 + j)·width + c]: a tile of rows packed transposed. */
+    private static void packTransposed(float[] src, int base, int j0, int cols, int width, float[] dst) {
+        for (int j = 0; j < cols; j++) {
+            int row = base + (j0 + j) * width;
+            for (int c = 0; c < width; c++) dst[c * BC + j] = src[row + c];
+        }
+    }
+
+    /**
+     * For query row i against one key tile: p_j (the probabilities) and ds_j = p_j (dO_i·v_j − Δ_i)·scale,
+     * the gradient of the scores (already scaled for q and k).
+     */
+    private static void rowGradient(float[] Q, int qr, float[] kT, float[] vT, float[] dO, int dor, int cols, Dims dm, float sc,
+                                    float lse, float delta, boolean[] masked, long[] kp, int b, int i, int j0, int j1,
+                                    boolean causal, float[] p, float[] ds) {
+        probabilities(Q, qr, kT, cols, dm.d, sc, lse, masked, kp, b, i, j0, j1, dm, causal, p);
+        java.util.Arrays.fill(ds, 0, cols, 0f);
+        for (int e = 0; e < dm.dv; e++) {
+            float g = dO[dor + e];
+            int vr = e * BC;
+            for (int j = 0; j < cols; j++) ds[j] += g * vT[vr + j];
+        }
+        for (int j = 0; j < cols; j++) ds[j] = p[j] * (ds[j] - delta) * sc;
     }
 
     /** p_j = exp(q·k_j·scale − lse_i) for the keys of one tile (0 where masked). */
