@@ -17,9 +17,20 @@ final class LossKernels {
         long[] t = target.toLongArray();
         CpuStorage x = st(logits), sl = st(loss), se = st(lse);
         int xb = logits.offset();
+        boolean f32 = x.f != null && sl.f != null && se.f != null;
         Parallel.forRange(nRows, Math.max(1, (1 << 14) / Math.max(1, c)), (lo, hi) -> {
+            double[] stats = new double[2];
             for (int r = lo; r < hi; r++) {
                 int base = xb + r * c;
+                if (f32) {
+                    RowKernels.logSumExpAndSum(x.f, base, c, stats);
+                    se.f[lse.offset() + r] = (float) stats[0];
+                    if (t[r] == ignore) { sl.f[loss.offset() + r] = 0; continue; }
+                    if (t[r] < 0 || t[r] >= c) throw new IndexOutOfBoundsException("cross_entropy: target " + t[r] + " at row " + r + " is out of range for " + c + " classes");
+                    double nll = stats[0] - x.f[base + (int) t[r]];
+                    sl.f[loss.offset() + r] = (float) ((1 - eps) * nll + eps * (stats[0] - stats[1] / c));
+                    continue;
+                }
                 double max = Double.NEGATIVE_INFINITY, sumX = 0;
                 for (int j = 0; j < c; j++) { double v = x.get(base + j); if (v > max) max = v; sumX += v; }
                 double s = 0;
@@ -41,11 +52,18 @@ final class LossKernels {
         long[] t = target.toLongArray();
         CpuStorage x = st(logits), se = st(lse), sg = st(gLoss), so = st(gLogits);
         int xb = logits.offset(), ob = gLogits.offset();
+        boolean f32 = x.f != null && se.f != null && so.f != null;
         Parallel.forRange(nRows, Math.max(1, (1 << 14) / Math.max(1, c)), (lo, hi) -> {
             for (int r = lo; r < hi; r++) {
                 int base = xb + r * c, obase = ob + r * c;
                 if (t[r] == ignore) { for (int j = 0; j < c; j++) so.set(obase + j, 0); continue; }
                 double g = sg.get(gLoss.offset() + r), l = se.get(lse.offset() + r);
+                if (f32) {
+                    // g·(softmax − ε/C) everywhere, then − g·(1−ε) at the target
+                    RowKernels.softmaxGradient(x.f, base, c, (float) l, (float) g, (float) (eps / c), so.f, obase);
+                    so.f[obase + (int) t[r]] -= (float) (g * (1 - eps));
+                    continue;
+                }
                 double off = eps / c;
                 for (int j = 0; j < c; j++) {
                     double p = Math.exp(x.get(base + j) - l);

@@ -22,4 +22,14 @@ final class RowKernels {
         if (VECTOR) VectorRows.layerNorm(x, xo, w, wo, b, bo, y, yo, n, eps, stats);
         else ScalarRows.layerNorm(x, xo, w, wo, b, bo, y, yo, n, eps, stats);
     }
+
+    /** Of x[xo..xo+n): stats[0] = log Σ exp x (stable), stats[1] = Σ x. */
+    static void logSumExpAndSum(float[] x, int xo, int n, double[] stats) {
+        if (VECTOR) VectorRows.logSumExpAndSum(x, xo, n, stats); else ScalarRows.logSumExpAndSum(x, xo, n, stats);
+    }
+
+    /** out[oo + j] = g · (exp(x[xo + j] − lse) − off): the softmax part of the cross-entropy gradient. */
+    static void softmaxGradient(float[] x, int xo, int n, float lse, float g, float off, float[] out, int oo) {
+        if (VECTOR) VectorRows.softmaxGradient(x, xo, n, lse, g, off, out, oo); else ScalarRows.softmaxGradient(x, xo, n, lse, g, off, out, oo);
+    }
 }

@@ -34,4 +34,18 @@ final class ScalarRows {
         stats[0] = mean;
         stats[1] = rstd;
     }
+
+    static void logSumExpAndSum(float[] x, int xo, int n, double[] stats) {
+        float max = Float.NEGATIVE_INFINITY;
+        double sumX = 0;
+        for (int j = 0; j < n; j++) { float v = x[xo + j]; if (v > max || v != v) max = v; sumX += v; }
+        double s = 0;
+        for (int j = 0; j < n; j++) s += Math.exp(x[xo + j] - max);
+        stats[0] = max + Math.log(s);
+        stats[1] = sumX;
+    }
+
+    static void softmaxGradient(float[] x, int xo, int n, float lse, float g, float off, float[] out, int oo) {
+        for (int j = 0; j < n; j++) out[oo + j] = g * ((float) Math.exp(x[xo + j] - lse) - off);
+    }
 }

@@ -93,4 +93,27 @@ final class VectorRows {
         stats[0] = mean;
         stats[1] = rstd;
     }
+
+    static void logSumExpAndSum(float[] x, int xo, int n, double[] stats) {
+        float max = max(x, xo, n);
+        int up = S.loopBound(n), j = 0;
+        FloatVector vsum = FloatVector.zero(S), vx = FloatVector.zero(S), vm = FloatVector.broadcast(S, max);
+        for (; j < up; j += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + j);
+            vx = vx.add(v);
+            vsum = vsum.add(v.sub(vm).lanewise(VectorOperators.EXP));
+        }
+        double s = vsum.reduceLanes(VectorOperators.ADD), sx = vx.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) { s += Math.exp(x[xo + j] - max); sx += x[xo + j]; }
+        stats[0] = max + Math.log(s);
+        stats[1] = sx;
+    }
+
+    static void softmaxGradient(float[] x, int xo, int n, float lse, float g, float off, float[] out, int oo) {
+        int up = S.loopBound(n), j = 0;
+        FloatVector vl = FloatVector.broadcast(S, lse), vo = FloatVector.broadcast(S, off);
+        for (; j < up; j += L)
+            FloatVector.fromArray(S, x, xo + j).sub(vl).lanewise(VectorOperators.EXP).sub(vo).mul(g).intoArray(out, oo + j);
+        for (; j < n; j++) out[oo + j] = g * ((float) Math.exp(x[xo + j] - lse) - off);
+    }
 }

@@ -34,4 +34,20 @@ class RowKernelsTest {
         assertEquals(ss[1], sv[1], 1e-5f * Math.abs(ss[1]));
         for (int j = 0; j < n; j++) assertEquals(ys[j], yv[j], 2e-5, "layer norm at " + j);
     }
+
+    @ParameterizedTest @ValueSource(ints = {1, 7, 16, 33, 1000, 100_003})
+    void crossEntropyRowsMatchScalarRows(int n) {
+        Rng r = new Rng(n + 1);
+        float[] x = new float[n + 3];
+        for (int i = 0; i < x.length; i++) x[i] = (float) (r.nextGaussian() * 4);
+        double[] ss = new double[2], sv = new double[2];
+        ScalarRows.logSumExpAndSum(x, 3, n, ss);
+        VectorRows.logSumExpAndSum(x, 3, n, sv);
+        assertEquals(ss[0], sv[0], 1e-5 * Math.max(1, Math.abs(ss[0])));
+        assertEquals(ss[1], sv[1], 1e-4 * Math.sqrt(n));
+        float[] gs = new float[n], gv = new float[n];
+        ScalarRows.softmaxGradient(x, 3, n, (float) ss[0], 0.7f, 0.01f / n, gs, 0);
+        VectorRows.softmaxGradient(x, 3, n, (float) ss[0], 0.7f, 0.01f / n, gv, 0);
+        for (int j = 0; j < n; j++) assertEquals(gs[j], gv[j], 1e-6 * Math.max(1e-3, Math.abs(gs[j])) + 1e-9);
+    }
 }
