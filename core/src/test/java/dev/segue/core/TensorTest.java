@@ -195,4 +195,31 @@ class TensorTest {
         String s = Tensor.arange(0, 20, 1).reshape(4, 5).toString();
         assertTrue(s.contains("[4, 5]") && s.contains("0, 1, 2") && s.contains("20 values"), s);
     }
+
+    @Test
+    void float32FastPathsMatchTheFloat64ReferencePath() {
+        // the float32 kernels (vectorised rows) against the generic double-precision kernels on the same data
+        Rng r = new Rng(77);
+        for (int n : new int[]{1, 17, 129, 1000}) {
+            Tensor x32 = Tensor.randn(r, 9, n).mul(3.0).add(2.0), g32 = Tensor.randn(r, 9, n);
+            Tensor w32 = Tensor.randn(r, n), b32 = Tensor.randn(r, n);
+            Tensor target = Tensor.randint(r, 0, n, 9);
+            java.util.function.Function<Tensor[], Tensor[]> run = in -> {
+                Tensor x = in[0].detach().requiresGrad(true), w = in[1].detach().requiresGrad(true), b = in[2].detach().requiresGrad(true);
+                Tensor y = x.layerNorm(1, w, b, 1e-5).mul(in[3]).sum()
+                        .add(x.softmax(-1).mul(in[3]).sum()).add(x.logSoftmax(-1).mul(in[3]).sum())
+                        .add(x.crossEntropy(target, -100, 0.1, "mean")).add(x.gelu().mul(in[3]).sum());
+                y.backward();
+                return new Tensor[]{y, x.grad(), w.grad(), b.grad()};
+            };
+            Tensor[] f = run.apply(new Tensor[]{x32, w32, b32, g32});
+            Tensor[] d = run.apply(new Tensor[]{x32.to(DType.F64), w32.to(DType.F64), b32.to(DType.F64), g32.to(DType.F64)});
+            for (int k = 0; k < f.length; k++) {
+                double[] a = f[k].toDoubleArray(), e = d[k].toDoubleArray();
+                double md = 0, mr = 0;
+                for (int i = 0; i < a.length; i++) { md = Math.max(md, Math.abs(a[i] - e[i])); mr = Math.max(mr, Math.abs(e[i])); }
+                assertTrue(md <= 2e-5 * Math.max(mr, 1e-3), "n=" + n + " tensor " + k + ": " + md + " vs scale " + mr);
+            }
+        }
+    }
 }

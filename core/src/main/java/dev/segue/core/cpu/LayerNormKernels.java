@@ -62,8 +62,14 @@ final class LayerNormKernels {
         int blocks = (rows + block - 1) / block;
         double[][] pw = gw == null ? null : new double[blocks][n];
         double[][] pb = gb == null ? null : new double[blocks][n];
+        boolean f32 = sx.f != null && sg.f != null && so.f != null && sm.f != null && sr.f != null && (sw == null || sw.f != null);
         Parallel.forEach(blocks, blk -> {
             int lo = blk * block, hi = Math.min(rows, lo + block);
+            if (f32) {
+                backwardRowsF32(sx.f, xb, sw == null ? null : sw.f, wb, sm.f, mean.offset(), sr.f, rstd.offset(), sg.f, gyb, so.f, ob,
+                        n, lo, hi, pw == null ? null : pw[blk], pb == null ? null : pb[blk]);
+                return;
+            }
             double[] g = new double[n];
             for (int r = lo; r < hi; r++) {
                 double m = sm.get(mean.offset() + r), rs = sr.get(rstd.offset() + r);
@@ -88,6 +94,25 @@ final class LayerNormKernels {
         });
         if (gw != null) sumBlocks(pw, st(gw), gw.offset(), n);
         if (gb != null) sumBlocks(pb, st(gb), gb.offset(), n);
+    }
+
+    /** The float32 case of {@link #backward} for rows [lo, hi); parameter gradients accumulate in double. */
+    private static void backwardRowsF32(float[] x, int xb, float[] w, int wb, float[] mean, int mo, float[] rstd, int ro,
+                                        float[] gy, int gyb, float[] gx, int ob, int n, int lo, int hi, double[] pw, double[] pb) {
+        float[] xh = new float[n], g = new float[n];
+        for (int r = lo; r < hi; r++) {
+            float m = mean[mo + r], rs = rstd[ro + r];
+            int xr = xb + r * n, gr = gyb + r * n, orow = ob + r * n;
+            for (int j = 0; j < n; j++) xh[j] = (x[xr + j] - m) * rs;
+            if (w == null) System.arraycopy(gy, gr, g, 0, n);
+            else for (int j = 0; j < n; j++) g[j] = gy[gr + j] * w[wb + j];
+            double mg = 0, mgx = 0;
+            for (int j = 0; j < n; j++) { mg += g[j]; mgx += g[j] * xh[j]; }
+            float a = (float) (mg / n), c = (float) (mgx / n);
+            for (int j = 0; j < n; j++) gx[orow + j] = rs * (g[j] - a - xh[j] * c);
+            if (pw != null) for (int j = 0; j < n; j++) pw[j] += gy[gr + j] * xh[j];
+            if (pb != null) for (int j = 0; j < n; j++) pb[j] += gy[gr + j];
+        }
     }
 
     private static void sumBlocks(double[][] parts, CpuStorage out, int off, int n) {

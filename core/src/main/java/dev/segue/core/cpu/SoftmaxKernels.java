@@ -75,6 +75,10 @@ final class SoftmaxKernels {
                 int o = line / l.inner, i = line % l.inner;
                 int start = o * l.n * l.inner + i;
                 int step = l.inner;
+                if (step == 1 && sy.f != null && sg.f != null && so.f != null) {
+                    rowBackwardF32(sy.f, yb + start, sg.f, gb + start, so.f, ob + start, l.n, log);
+                    continue;
+                }
                 double dot = 0;
                 for (int j = 0; j < l.n; j++) {
                     double g = sg.get(gb + start + j * step);
@@ -86,5 +90,15 @@ final class SoftmaxKernels {
                 }
             }
         });
+    }
+
+    /** The float32 contiguous-row case of {@link #backward}: the row sum in double, the update in float. */
+    private static void rowBackwardF32(float[] y, int yo, float[] g, int go, float[] gx, int o, int n, boolean log) {
+        double dot = 0;
+        if (log) for (int j = 0; j < n; j++) dot += g[go + j];
+        else for (int j = 0; j < n; j++) dot += g[go + j] * y[yo + j];
+        float d = (float) dot;
+        if (log) for (int j = 0; j < n; j++) gx[o + j] = g[go + j] - (float) Math.exp(y[yo + j]) * d;
+        else for (int j = 0; j < n; j++) gx[o + j] = y[yo + j] * (g[go + j] - d);
     }
 }

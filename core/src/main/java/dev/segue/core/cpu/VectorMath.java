@@ -1,0 +1,82 @@
+package dev.segue.core.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Lane-wise math built from IEEE add, mul, fma and bit operations only, so a result is the same
+ * whether the code runs interpreted, in C1 or in C2. The Vector API's own EXP/TANH and
+ * {@code reduceLanes(ADD)} may differ between those modes (an intrinsic vs a Java fallback, an
+ * unspecified summation order), which would break bit-for-bit reproducibility of a run.
+ */
+final class VectorMath {
+    private VectorMath() {}
+
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    private static final float LOG2E = 1.44269504088896341f;
+    private static final float LN2_HI = 0.693359375f, LN2_LO = -2.12194440e-4f;
+    /** 1.5·2^23: adding it rounds a float of magnitude below 2^22 to an integer (round half to even). */
+    private static final float ROUNDER = 12582912f;
+
+    /**
+     * e^x with |relative error| below 2e-7: x = n·ln2 + r (|r| ≤ ln2/2, Cody–Waite split of ln2),
+     * e^r by its Taylor polynomial to degree 7, times 2^n assembled in the exponent bits (in two
+     * factors, so overflow to +inf and gradual underflow to subnormals and 0 come out right); NaN stays NaN.
+     */
+    static FloatVector exp(FloatVector x) {
+        FloatVector xc = x.max(-104f).min(89f);                      // e^-104 rounds to 0, e^89 to +inf
+        FloatVector t = xc.mul(LOG2E).add(ROUNDER);
+        FloatVector n = t.sub(ROUNDER);
+        FloatVector r = n.mul(-LN2_HI).add(xc);
+        r = n.mul(-LN2_LO).add(r);
+        FloatVector p = FloatVector.broadcast(S, 1f / 5040f);
+        p = p.fma(r, FloatVector.broadcast(S, 1f / 720f));
+        p = p.fma(r, FloatVector.broadcast(S, 1f / 120f));
+        p = p.fma(r, FloatVector.broadcast(S, 1f / 24f));
+        p = p.fma(r, FloatVector.broadcast(S, 1f / 6f));
+        p = p.fma(r, FloatVector.broadcast(S, 0.5f));
+        p = p.fma(r, FloatVector.broadcast(S, 1f));
+        p = p.fma(r, FloatVector.broadcast(S, 1f));
+        // 2^n as 2^n1 · 2^n2 with n1 = ⌊n/2⌋: each factor is a normal float for n in [−150, 128]
+        IntVector ni = t.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER));
+        IntVector n1 = ni.lanewise(VectorOperators.ASHR, 1), n2 = ni.sub(n1);
+        FloatVector s1 = n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector s2 = n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return p.mul(s1).mul(s2).blend(x, x.test(VectorOperators.IS_NAN));
+    }
+
+    /**
+     * tanh: an odd Taylor polynomial for |x| < 0.5 (no cancellation near 0), else
+     * sign(x)·(1 − e)/(1 + e) with e = e^(−2|x|).
+     */
+    static FloatVector tanh(FloatVector x) {
+        FloatVector ax = x.abs();
+        FloatVector e = exp(ax.mul(-2f));
+        FloatVector big = FloatVector.broadcast(S, 1f).sub(e).div(e.add(1f));
+        big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
+        FloatVector x2 = x.mul(x);
+        FloatVector p = FloatVector.broadcast(S, 6404582f / 10854718875f);
+        p = p.fma(x2, FloatVector.broadcast(S, -929569f / 638512875f));
+        p = p.fma(x2, FloatVector.broadcast(S, 21844f / 6081075f));
+        p = p.fma(x2, FloatVector.broadcast(S, -1382f / 155925f));
+        p = p.fma(x2, FloatVector.broadcast(S, 62f / 2835f));
+        p = p.fma(x2, FloatVector.broadcast(S, -17f / 315f));
+        p = p.fma(x2, FloatVector.broadcast(S, 2f / 15f));
+        p = p.fma(x2, FloatVector.broadcast(S, -1f / 3f));
+        p = p.fma(x2, FloatVector.broadcast(S, 1f));
+        FloatVector small = p.mul(x);
+        return big.blend(small, ax.compare(VectorOperators.LT, 0.5f));
+    }
+
+    /** Σ of the lanes, in lane order (a fixed order, unlike {@code reduceLanes(ADD)}). */
+    static double sum(FloatVector v) {
+        float[] lanes = new float[S.length()];
+        v.intoArray(lanes, 0);
+        double s = 0;
+        for (float f : lanes) s += f;
+        return s;
+    }
+}

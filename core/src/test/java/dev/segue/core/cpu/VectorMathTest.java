@@ -1,0 +1,62 @@
+package dev.segue.core.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The deterministic vector exp/tanh against Math in double, over their whole range. */
+class VectorMathTest {
+
+    static float[] apply(boolean tanh, float[] x) {
+        int l = VectorMath.S.length();
+        float[] y = new float[x.length];
+        for (int i = 0; i + l <= x.length; i += l) {
+            FloatVector v = FloatVector.fromArray(VectorMath.S, x, i);
+            (tanh ? VectorMath.tanh(v) : VectorMath.exp(v)).intoArray(y, i);
+        }
+        return y;
+    }
+
+    @Test
+    void expIsAccurateEverywhere() {
+        int n = 16 * 20_000;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = -110f + 210f * i / n;
+        float[] y = apply(false, x);
+        for (int i = 0; i < n; i++) {
+            double ref = Math.exp(x[i]);
+            if (ref > Float.MAX_VALUE) assertEquals(Float.POSITIVE_INFINITY, y[i], "x=" + x[i]);
+            else if (ref < Float.MIN_NORMAL) assertEquals(ref, y[i], Float.MIN_NORMAL * 1e-6 + 2e-7 * ref, "x=" + x[i]);
+            else assertTrue(Math.abs(y[i] - ref) <= 2e-7 * ref, "x=" + x[i] + " exp=" + y[i] + " ref=" + ref);
+        }
+        float[] special = new float[16];
+        special[0] = Float.NaN; special[1] = Float.NEGATIVE_INFINITY; special[2] = Float.POSITIVE_INFINITY; special[3] = 0f;
+        float[] s = apply(false, special);
+        assertTrue(Float.isNaN(s[0]));
+        assertEquals(0f, s[1]);
+        assertEquals(Float.POSITIVE_INFINITY, s[2]);
+        assertEquals(1f, s[3]);
+    }
+
+    @Test
+    void tanhIsAccurateEverywhere() {
+        int n = 16 * 10_000;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = -12f + 24f * i / n;
+        float[] y = apply(true, x);
+        for (int i = 0; i < n; i++) {
+            double ref = Math.tanh(x[i]);
+            assertTrue(Math.abs(y[i] - ref) <= 3e-7 * Math.abs(ref) + 1e-30, "x=" + x[i] + " tanh=" + y[i] + " ref=" + ref);
+        }
+    }
+
+    @Test
+    void laneSumIsInLaneOrder() {
+        float[] v = new float[VectorMath.S.length()];
+        double expect = 0;
+        for (int i = 0; i < v.length; i++) { v[i] = (float) Math.pow(-1.7, i) * 1e-3f; expect += v[i]; }
+        assertEquals(expect, VectorMath.sum(FloatVector.fromArray(VectorMath.S, v, 0)));
+    }
+}
