@@ -96,6 +96,24 @@ public interface Backend {
     void attentionBackward(Tensor q, Tensor k, Tensor v, Tensor out, Tensor lse, Tensor gOut, boolean causal, Tensor keyPadding,
                            double scale, Tensor gq, Tensor gk, Tensor gv);
 
+    // ---------------------------------------------------------------- fused in-place updates
+    /**
+     * An elementwise update over float32 ranges that share one index space: element i of the parameter
+     * is {@code p[pOff + i]}, of the gradient {@code g[gOff + i]}, of state buffer k {@code state[k][stateOff[k] + i]};
+     * the update covers i in [from, to).
+     */
+    @FunctionalInterface
+    interface RangeUpdate {
+        void apply(float[] p, int pOff, float[] g, int gOff, float[][] state, int[] stateOff, int from, int to);
+    }
+
+    /**
+     * Runs {@code update} over every element of a contiguous float32 parameter in place, with its
+     * gradient and state tensors (same shape, contiguous float32): one sweep over memory, split into
+     * fixed chunks (deterministic for any thread count). Optimizers use it for their fused steps.
+     */
+    void updateInPlace(Tensor param, Tensor grad, Tensor[] state, RangeUpdate update);
+
     // ---------------------------------------------------------------- discovery
 
     /** The CPU backend. */

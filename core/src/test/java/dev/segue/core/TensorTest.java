@@ -222,4 +222,32 @@ class TensorTest {
             }
         }
     }
+
+    @Test
+    void fusedInPlaceUpdateSweepsEveryElementOnce() {
+        Rng r = new Rng(8);
+        int n = 100_003;                                    // several chunks and a ragged end
+        Tensor p = Tensor.randn(r, n), g = Tensor.randn(r, n), m = Tensor.zeros(n);
+        float[] p0 = p.toFloatArray(), g0 = g.toFloatArray();
+        Backend.cpu().updateInPlace(p, g, new Tensor[]{m}, (pa, po, ga, go, st, so, from, to) -> {
+            for (int i = from; i < to; i++) {
+                st[0][so[0] + i] = 0.9f * st[0][so[0] + i] + ga[go + i];
+                pa[po + i] -= 0.1f * st[0][so[0] + i];
+            }
+        });
+        float[] p1 = p.toFloatArray(), m1 = m.toFloatArray();
+        for (int i = 0; i < n; i++) {
+            assertEquals(g0[i], m1[i]);
+            assertEquals(p0[i] - 0.1f * g0[i], p1[i]);
+        }
+        // a view with an offset is updated where it lies in its storage
+        Tensor big = Tensor.zeros(10), part = big.narrow(0, 3, 4);
+        Backend.cpu().updateInPlace(part, Tensor.ones(4), new Tensor[0], (pa, po, ga, go, st, so, from, to) -> {
+            for (int i = from; i < to; i++) pa[po + i] += ga[go + i];
+        });
+        assertArrayEquals(new float[]{0, 0, 0, 1, 1, 1, 1, 0, 0, 0}, big.toFloatArray());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Backend.cpu().updateInPlace(
+                Tensor.zeros(4, 4).transpose(0, 1), Tensor.zeros(4, 4), new Tensor[0], (pa, po, ga, go, st, so, from, to) -> { }));
+        assertTrue(e.getMessage().contains("not contiguous"), e.getMessage());
+    }
 }

@@ -119,6 +119,28 @@ public final class CpuBackend implements Backend {
         AttentionKernels.backward(q, k, v, out, lse, gOut, causal, keyPadding, scale, gq, gk, gv);
     }
 
+    @Override public void updateInPlace(Tensor param, Tensor grad, Tensor[] state, RangeUpdate update) {
+        int n = param.numel();
+        for (Tensor t : concat(param, grad, state))
+            if (t.numel() != n || !t.isContiguous() || t.dtype() != DType.F32)
+                throw new IllegalArgumentException("updateInPlace: tensors must be contiguous float32 of " + n + " elements, got "
+                        + t.dtype() + Shape.str(t.shape()) + (t.isContiguous() ? "" : " (not contiguous)"));
+        float[] p = st(param).f, g = st(grad).f;
+        float[][] s = new float[state.length][];
+        int[] so = new int[state.length];
+        for (int k = 0; k < state.length; k++) { s[k] = st(state[k]).f; so[k] = state[k].offset(); }
+        int po = param.offset(), go = grad.offset();
+        Parallel.forRange(n, 1 << 15, (from, to) -> update.apply(p, po, g, go, s, so, from, to));
+    }
+
+    private static Tensor[] concat(Tensor a, Tensor b, Tensor[] rest) {
+        Tensor[] all = new Tensor[rest.length + 2];
+        all[0] = a;
+        all[1] = b;
+        System.arraycopy(rest, 0, all, 2, rest.length);
+        return all;
+    }
+
     static void checkSameShape(String op, Tensor a, Tensor b) {
         if (!Shape.equal(a.shape(), b.shape()))
             throw new IllegalArgumentException(op + ": shapes " + Shape.str(a.shape()) + " and " + Shape.str(b.shape()) + " differ");
