@@ -5,15 +5,17 @@ package dev.segue.core.cpu.gemm;
  * A panel holds {@code mr × kc} floats and a packed B sliver {@code kc × nr}.
  *
  * <ul>
- *   <li>{@code kc}: depth of one rank-kc update. A B sliver ({@code kc·nr·4} bytes, 64 KiB for 256 × 64)
- *       streams from L1/L2 while an A panel (6 KiB) stays in L1; large enough that the C-tile
- *       load/store at the end of each micro-kernel call is amortised over {@code kc} FMAs.</li>
- *   <li>{@code mcPanels}: rows of one compute task, in A panels (16 × 6 = 96 rows, a 96 KiB block of
- *       packed A that stays in the 1 MiB L2 while the task walks its B slivers).</li>
- *   <li>{@code ncSlivers}: columns of one compute task, in B slivers.</li>
- *   <li>{@code nc}: columns of B packed at once (kc × nc floats, 4 MiB for 256 × 4096: L3).</li>
- *   <li>{@code mChunk}: rows of A packed at once (bounds the packed-A buffer: 1536 × 256 × 4 = 1.5 MiB).</li>
+ *   <li>{@code kc} = 512: depth of one rank-kc update. A B sliver ({@code kc·nr·4} = 128 KiB for
+ *       512 × 64) streams from L2 while an A panel (12 KiB) stays in L1; the C-tile load/store at the
+ *       end of each micro-kernel call is amortised over 512 FMAs per accumulator, which matters for
+ *       k-heavy shapes where C does not fit in L2 (kc = 256 lost ~5% on 2560×2048·2048×512).</li>
+ *   <li>{@code mcPanels} = 16: rows of one compute task, in A panels (96 rows: 192 KiB of packed A
+ *       that stays in the 1 MiB L2 while the task walks its B slivers).</li>
+ *   <li>{@code ncSlivers} = 4: columns of one compute task, in B slivers (256 columns).</li>
+ *   <li>{@code nc} = 2048: columns of B packed at once (kc × nc floats = 4 MiB: L3).</li>
+ *   <li>{@code mChunk} = 1536: rows of A packed at once (bounds the packed-A buffer to 3 MiB).</li>
  * </ul>
+ * The system properties {@code segue.gemm.kc|nc|ncols|mcpanels|mchunk} override them (for tuning).
  * Sizes depend only on the vector width, never on the thread count, and K is never split between
  * tasks, so the result is bit-identical for any number of threads.
  */
