@@ -254,9 +254,9 @@ public final class Cqt {
         int rows = b.idx().length, frames = sp.frames(y.length);
         float[] ore = new float[rows * frames], oim = new float[rows * frames];
         float[] dre = new float[bins], dim = new float[bins];
-        Stft.forEachFrame(y, sp, (t, s) -> {
+        Stft.forEachFrame(y, sp, (t, sre, sim) -> {
             // the complex64 STFT column, then per row (br + i bi) . (dr + i di) over the row's support
-            for (int k = 0; k < bins; k++) { dre[k] = (float) Stft.real(s, k, nFft); dim[k] = (float) Stft.imag(s, k, nFft); }
+            for (int k = 0; k < bins; k++) { dre[k] = (float) sre[k]; dim[k] = (float) sim[k]; }
             for (int r = 0; r < rows; r++) {
                 float[] br = b.dre()[r], bi = b.dim()[r];
                 int lo = b.lo()[r], n = br.length;

@@ -26,9 +26,11 @@ public final class Stft {
 
     static DoubleFFT_1D plan(int n) { return PLANS.get().computeIfAbsent(n, DoubleFFT_1D::new); }
 
-    /** Visits each frame's spectrum: {@code spec} holds JTransforms' packed real-FFT output of length n_fft. */
+    private static final ThreadLocal<Map<Integer, RealFft>> RFFTS = ThreadLocal.withInitial(HashMap::new);
+
+    /** Visits each frame's spectrum: re/im hold the 1 + n_fft/2 bins (float64, before the complex64 rounding). */
     @FunctionalInterface
-    public interface FrameSink { void frame(int t, double[] spec); }
+    public interface FrameSink { void frame(int t, double[] re, double[] im); }
 
     /** Runs the STFT of y frame by frame. Returns the number of frames. */
     public static int forEachFrame(float[] y, StftParams p, FrameSink sink) {
@@ -39,8 +41,12 @@ public final class Stft {
         double[] w = p.window().padded(p.winLength(), nFft);
         int frames = p.frames(y.length);
         int off = p.center() ? nFft / 2 : 0;
-        DoubleFFT_1D fft = plan(nFft);
-        double[] buf = new double[nFft];
+        // powers of two: our SIMD Stockham FFT; other sizes: JTransforms (mixed radix / Bluestein)
+        boolean pow2 = nFft >= 4 && Integer.bitCount(nFft) == 1;
+        RealFft rfft = pow2 ? RFFTS.get().computeIfAbsent(nFft, RealFft::new) : null;
+        DoubleFFT_1D fft = pow2 ? null : plan(nFft);
+        int bins = p.bins();
+        double[] buf = new double[nFft], re = new double[bins], im = new double[bins];
         // window support only: zero-padded window entries contribute nothing
         int w0 = (nFft - p.winLength()) / 2, w1 = w0 + p.winLength();
         for (int t = 0; t < frames; t++) {
@@ -52,8 +58,13 @@ public final class Stft {
             } else {
                 for (int k = w0; k < w1; k++) buf[k] = p.padMode().sample(y, start + k) * w[k];
             }
-            fft.realForward(buf);
-            sink.frame(t, buf);
+            if (pow2) {
+                rfft.forward(buf, re, im);
+            } else {
+                fft.realForward(buf);
+                for (int k = 0; k < bins; k++) { re[k] = real(buf, k, nFft); im[k] = imag(buf, k, nFft); }
+            }
+            sink.frame(t, re, im);
         }
         return frames;
     }
@@ -63,11 +74,11 @@ public final class Stft {
         int bins = p.bins(), frames = p.frames(y.length), nFft = p.nFft();
         // frame-major while transforming (sequential writes), then one blocked transpose to [bins, frames]
         float[] fre = new float[bins * frames], fim = new float[bins * frames];
-        forEachFrame(y, p, (t, s) -> {
+        forEachFrame(y, p, (t, re, im) -> {
             int o = t * bins;
             for (int k = 0; k < bins; k++) {
-                fre[o + k] = (float) real(s, k, nFft);
-                fim[o + k] = (float) imag(s, k, nFft);
+                fre[o + k] = (float) re[k];
+                fim[o + k] = (float) im[k];
             }
         });
         return new ComplexMatrix(bins, frames, transpose(fre, frames, bins), transpose(fim, frames, bins));
@@ -77,20 +88,12 @@ public final class Stft {
     public static float[][] powerFrames(float[] y, StftParams p, double power) {
         int bins = p.bins(), nFft = p.nFft();
         float[][] out = new float[p.frames(y.length)][];
-        forEachFrame(y, p, (t, s) -> {
+        forEachFrame(y, p, (t, re, im) -> {
             float[] row = new float[bins];
-            for (int k = 0; k < bins; k++) {
-                float re = (float) real(s, k, nFft), im = (float) imag(s, k, nFft);
-                row[k] = Spectra.pow(magnitude(re, im, power), power);
-            }
+            for (int k = 0; k < bins; k++) row[k] = Spectra.pow(Spectra.abs((float) re[k], (float) im[k]), power);
             out[t] = row;
         });
         return out;
-    }
-
-    /** |z| of a complex64 value; for power 2 the squared modulus is formed directly (same float32 value to within an ulp). */
-    static float magnitude(float re, float im, double power) {
-        return dev.segue.dsp.Spectra.abs(re, im);
     }
 
     /** |STFT|^power in librosa's layout [bins, frames]. */
