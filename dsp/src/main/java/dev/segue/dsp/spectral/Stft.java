@@ -26,8 +26,6 @@ public final class Stft {
 
     static DoubleFFT_1D plan(int n) { return PLANS.get().computeIfAbsent(n, DoubleFFT_1D::new); }
 
-    private static final ThreadLocal<Map<Integer, RealFft>> RFFTS = ThreadLocal.withInitial(HashMap::new);
-
     /** Visits each frame's spectrum: re/im hold the 1 + n_fft/2 bins (float64, before the complex64 rounding). */
     @FunctionalInterface
     public interface FrameSink { void frame(int t, double[] re, double[] im); }
@@ -41,10 +39,8 @@ public final class Stft {
         double[] w = p.window().padded(p.winLength(), nFft);
         int frames = p.frames(y.length);
         int off = p.center() ? nFft / 2 : 0;
-        // powers of two: our SIMD Stockham FFT; other sizes: JTransforms (mixed radix / Bluestein)
-        boolean pow2 = nFft >= 4 && Integer.bitCount(nFft) == 1;
-        RealFft rfft = pow2 ? RFFTS.get().computeIfAbsent(nFft, RealFft::new) : null;
-        DoubleFFT_1D fft = pow2 ? null : plan(nFft);
+        // JTransforms: split-radix for powers of two (measured faster than a radix-2 SIMD Stockham FFT we tried), Bluestein otherwise
+        DoubleFFT_1D fft = plan(nFft);
         int bins = p.bins();
         double[] buf = new double[nFft], re = new double[bins], im = new double[bins];
         // window support only: zero-padded window entries contribute nothing
@@ -58,12 +54,14 @@ public final class Stft {
             } else {
                 for (int k = w0; k < w1; k++) buf[k] = p.padMode().sample(y, start + k) * w[k];
             }
-            if (pow2) {
-                rfft.forward(buf, re, im);
-            } else {
-                fft.realForward(buf);
-                for (int k = 0; k < bins; k++) { re[k] = real(buf, k, nFft); im[k] = imag(buf, k, nFft); }
-            }
+            fft.realForward(buf);
+            re[0] = buf[0];
+            im[0] = 0;
+            int last = (nFft - 1) / 2; // odd n: bins 1..last-1 are (re, im) pairs; even n: bins 1..n/2-1
+            int pairs = nFft % 2 == 0 ? nFft / 2 - 1 : last - 1;
+            for (int k = 1; k <= pairs; k++) { re[k] = buf[2 * k]; im[k] = buf[2 * k + 1]; }
+            if (nFft % 2 == 0) { re[bins - 1] = buf[1]; im[bins - 1] = 0; }
+            else if (last >= 1) { re[last] = buf[nFft - 1]; im[last] = buf[1]; }
             sink.frame(t, re, im);
         }
         return frames;
