@@ -126,6 +126,15 @@ class AudioDecoderTest {
     }
 
     @Test
+    void toMonoMatchesLibrosa() {
+        Fixture f = Fixture.load("to_mono__stereo44k"); // in ../shared only (1 MB): skipped without it
+        float[] st = f.floats("y_stereo");
+        int n = st.length / 2;
+        PcmAudio a = new PcmAudio(44100, "test", new float[][] {java.util.Arrays.copyOf(st, n), java.util.Arrays.copyOfRange(st, n, 2 * n)});
+        Compare.check(f, "y_mono", Compare.err(a.mono(), f.floats("y_mono")), 1e-5);
+    }
+
+    @Test
     void streamingReadsInBlocks() {
         try (AudioStream s = AudioDecoder.open(res("tones_stereo_22050.ogg"))) {
             assertEquals("vorbis", s.info().codec());
