@@ -58,7 +58,7 @@ public final class AudioCommand implements Runnable {
     static final class FeaturesCmd implements Callable<Integer> {
         @Option(names = "--in", required = true, paramLabel = "FILE") Path in;
         @Option(names = "--out", required = true, paramLabel = "FILE.npy") Path out;
-        @Option(names = "--feature", required = true, description = "stft|mel|logmel|mfcc|cqt|chroma-cqt|chroma-stft|musicnn") String feature;
+        @Option(names = "--feature", required = true, description = "stft|mel|logmel|mfcc|mfcc-deltas|cqt|chroma-cqt|chroma-stft|musicnn (mfcc-deltas: [3 n_mfcc, frames] = mfcc, delta, delta-delta)") String feature;
         @Option(names = "--sr", description = "resample to this rate first (default: the file's rate; musicnn: 16000)") Integer sr;
         @Option(names = "--n-fft", defaultValue = "2048") int nFft;
         @Option(names = "--hop", defaultValue = "512") int hop;

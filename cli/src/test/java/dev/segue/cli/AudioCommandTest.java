@@ -26,7 +26,7 @@ class AudioCommandTest {
     @Test
     void featuresWriteLibrosaLayout(@TempDir Path dir) throws Exception {
         Path wav = toneWav(dir);
-        String[][] cases = {{"stft", "2,1025,44"}, {"mel", "128,44"}, {"mfcc", "13,44", "--n-mfcc", "13"}, {"cqt", "84,44", "--magnitude"},
+        String[][] cases = {{"stft", "2,1025,44"}, {"mel", "128,44"}, {"mfcc", "13,44", "--n-mfcc", "13"}, {"mfcc-deltas", "39,44", "--n-mfcc", "13"}, {"cqt", "84,44", "--magnitude"},
                 {"chroma-stft", "12,44"}, {"chroma-cqt", "12,44"}, {"musicnn", "63,96"}, {"logmel", "40,87", "--n-mels", "40", "--hop", "256"}};
         for (String[] c : cases) {
             Path out = dir.resolve(c[0] + ".npy");

@@ -13,12 +13,12 @@ public final class Features {
     private Features() {}
 
     public enum Kind {
-        STFT, MEL, LOGMEL, MFCC, CQT, CHROMA_CQT, CHROMA_STFT, MUSICNN;
+        STFT, MEL, LOGMEL, MFCC, MFCC_DELTAS, CQT, CHROMA_CQT, CHROMA_STFT, MUSICNN;
 
         public static Kind parse(String s) {
             try { return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_')); }
             catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown feature '" + s + "' (stft, mel, logmel, mfcc, cqt, chroma-cqt, chroma-stft, musicnn)");
+                throw new IllegalArgumentException("unknown feature '" + s + "' (stft, mel, logmel, mfcc, mfcc-deltas, cqt, chroma-cqt, chroma-stft, musicnn)");
             }
         }
     }
@@ -52,6 +52,16 @@ public final class Features {
             case MEL: return of(MelSpectrogram.compute(y, sr, o.stft(), o.power(), o.mel()));
             case LOGMEL: return of(PowerToDb.apply(MelSpectrogram.compute(y, sr, o.stft(), o.power(), o.mel())));
             case MFCC: return of(Mfcc.compute(y, sr, o.nMfcc(), o.stft(), o.mel()).mfcc());
+            case MFCC_DELTAS: {
+                // [3 n_mfcc, frames]: the coefficients, then librosa.feature.delta (width 9) of order 1 and 2
+                FloatMatrix m = Mfcc.compute(y, sr, o.nMfcc(), o.stft(), o.mel()).mfcc();
+                FloatMatrix d1 = Delta.delta(m, 9, 1), d2 = Delta.delta(m, 9, 2);
+                float[] d = new float[3 * m.data().length];
+                System.arraycopy(m.data(), 0, d, 0, m.data().length);
+                System.arraycopy(d1.data(), 0, d, m.data().length, m.data().length);
+                System.arraycopy(d2.data(), 0, d, 2 * m.data().length, m.data().length);
+                return new Result(new int[] {3 * m.rows(), m.cols()}, d);
+            }
             case CQT: {
                 int bpo = o.binsPerOctave() > 0 ? o.binsPerOctave() : 12;
                 int nBins = o.nBins() > 0 ? o.nBins() : 7 * bpo;

@@ -103,6 +103,38 @@ class AudioDecoderTest {
     }
 
     @Test
+    void opusDecodesAt48kWithPreSkipAndEndTrimmed() {
+        float[] ref = AudioDecoder.decode(res("brahms4s_22050.wav")).samples()[0];
+        PcmAudio o = AudioDecoder.decode(res("brahms4s_22050.opus"));
+        assertEquals(48000, o.sampleRate());
+        assertEquals("opus", o.codec());
+        assertEquals(1, o.channels());
+        // 4 s of input: the end page's granule position trims the decoder's padding away
+        assertEquals(4.0 * 48000, o.frames(), 48000 * 0.01);
+        float[] back = dev.segue.dsp.resample.Resampler.resample(o.samples()[0], 48000, 22050, ResampleMode.HQ);
+        double snr = Math.max(snrAligned(back, ref, 200), snrAligned(ref, back, 200));
+        System.out.println("brahms4s_22050.opus: SNR vs source " + snr + " dB");
+        assertTrue(snr > 15, "opus SNR " + snr);
+        PcmAudio st = AudioDecoder.decode(res("tones_stereo_22050.opus"));
+        assertEquals(2, st.channels());
+        float[][] src = AudioDecoder.decode(res("tones_stereo_22050.wav")).samples();
+        for (int c = 0; c < 2; c++) {
+            float[] b = dev.segue.dsp.resample.Resampler.resample(st.samples()[c], 48000, 22050, ResampleMode.HQ);
+            double s2 = Math.max(snrAligned(b, src[c], 200), snrAligned(src[c], b, 200));
+            assertTrue(s2 > 20, "opus stereo channel " + c + " SNR " + s2);
+        }
+    }
+
+    @Test
+    void toMonoMatchesLibrosa() {
+        Fixture f = Fixture.load("to_mono__stereo44k"); // in ../shared only (1 MB): skipped without it
+        float[] st = f.floats("y_stereo");
+        int n = st.length / 2;
+        PcmAudio a = new PcmAudio(44100, "test", new float[][] {java.util.Arrays.copyOf(st, n), java.util.Arrays.copyOfRange(st, n, 2 * n)});
+        Compare.check(f, "y_mono", Compare.err(a.mono(), f.floats("y_mono")), 1e-5);
+    }
+
+    @Test
     void streamingReadsInBlocks() {
         try (AudioStream s = AudioDecoder.open(res("tones_stereo_22050.ogg"))) {
             assertEquals("vorbis", s.info().codec());

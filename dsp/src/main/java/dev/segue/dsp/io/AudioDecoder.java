@@ -12,7 +12,7 @@ import java.nio.file.Path;
 
 /**
  * One entry point for every supported format, chosen by the file's first bytes (not its name):
- * WAV (own reader), MP3 (JLayer), Ogg Vorbis (JOrbis). Decoding yields the file's own rate and channels.
+ * WAV (own reader), MP3 (JLayer), Ogg Vorbis (JOrbis), Ogg Opus (Concentus). Decoding yields the file's own rate and channels.
  */
 public final class AudioDecoder {
     private AudioDecoder() {}
@@ -27,7 +27,7 @@ public final class AudioDecoder {
 
     /** Opens a streaming decoder. */
     public static AudioStream open(Path file) {
-        byte[] head = new byte[12];
+        byte[] head = new byte[512];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
@@ -40,6 +40,7 @@ public final class AudioDecoder {
         byte[] h = java.util.Arrays.copyOf(head, n);
         try {
             if (WavStream.sniff(h)) return new WavStream(file);
+            if (OpusStream.sniff(h)) return new OpusStream(file);
             if (VorbisStream.sniff(h)) return new VorbisStream(file);
             if (h.length >= 4 && h[0] == 'f' && h[1] == 'L' && h[2] == 'a' && h[3] == 'C')
                 throw new AudioFormatException(file, "FLAC is not supported yet");
@@ -47,7 +48,7 @@ public final class AudioDecoder {
         } catch (IOException e) {
             throw new AudioFormatException(file, "read error: " + e.getMessage(), e);
         }
-        throw new AudioFormatException(file, "unrecognised audio format (WAV, MP3 and Ogg Vorbis are supported)");
+        throw new AudioFormatException(file, "unrecognised audio format (WAV, MP3, Ogg Vorbis and Ogg Opus are supported)");
     }
 
     /** Header facts without decoding the whole file where the container allows; otherwise decodes to count frames. */

@@ -45,7 +45,7 @@ final class VorbisStream implements AudioStream {
         vi.init();
         vc.init();
         if (stream.pagein(page) < 0 || stream.packetout(packet) != 1 || vi.synthesis_headerin(vc, packet) < 0)
-            throw new AudioFormatException(file, "Ogg stream is not Vorbis (Opus and FLAC-in-Ogg are not supported)");
+            throw new AudioFormatException(file, "Ogg stream is not Vorbis (only Vorbis and Opus are supported in Ogg)");
         int headers = 1;
         while (headers < 3) {
             int r = stream.packetout(packet);

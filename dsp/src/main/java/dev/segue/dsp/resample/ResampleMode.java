@@ -5,9 +5,9 @@ import java.util.Locale;
 /** Resampling filters on offer. */
 public enum ResampleMode {
     /**
-     * Band-limited Kaiser-windowed sinc designed to libsoxr's 'HQ' specification (librosa's default res_type 'soxr_hq'):
-     * passband to 0.913 of the lower Nyquist, stopband from the lower Nyquist, 20-bit (120.4 dB) rejection, linear phase,
-     * zero delay. Not bit-identical to libsoxr: matches it to ~1e-4 relative L2 on music.
+     * librosa's default res_type 'soxr_hq': a linear-phase, zero-delay Kaiser-windowed sinc with the cutoff, beta and
+     * length of libsoxr's HQ filters as measured from their impulse responses. Integer ratios (2:1 as in the CQT, 3:1,
+     * 4:1, 1:3) reproduce libsoxr to float32 rounding; other ratios to ~3e-5 relative L2 (libsoxr uses two stages there).
      */
     HQ,
     /** Short windowed sinc (16 zero crossings, 80 dB, passband 0.85): several times cheaper, for previews and bulk work. */

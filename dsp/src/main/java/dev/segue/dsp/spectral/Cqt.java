@@ -57,8 +57,38 @@ public final class Cqt {
         return c;
     }
 
-    /** One octave's sparse basis: row r has nnz[r] entries (bin index, complex64 value). */
-    record SparseBasis(int nFft, int[][] idx, float[][] re, float[][] im) {}
+    /**
+     * One octave's sparsified basis: row r has nnz[r] kept entries (bin index, complex64 value) in idx/re/im; for the
+     * product the same row is also stored densely over its support [lo[r], lo[r] + dre[r].length) (dropped entries as
+     * zeros) so that it runs as contiguous dot products.
+     */
+    record SparseBasis(int nFft, int[][] idx, float[][] re, float[][] im, int[] lo, float[][] dre, float[][] dim) {
+        SparseBasis(int nFft, int[][] idx, float[][] re, float[][] im) { this(nFft, idx, re, im, lows(idx), dense(idx, re), dense(idx, im)); }
+
+        private static int[] lows(int[][] idx) {
+            int[] lo = new int[idx.length];
+            for (int r = 0; r < idx.length; r++) lo[r] = idx[r].length == 0 ? 0 : idx[r][0];
+            return lo;
+        }
+
+        private static float[][] dense(int[][] idx, float[][] v) {
+            float[][] d = new float[idx.length][];
+            for (int r = 0; r < idx.length; r++) {
+                int n = idx[r].length;
+                d[r] = n == 0 ? new float[0] : new float[idx[r][n - 1] - idx[r][0] + 1];
+                for (int j = 0; j < n; j++) d[r][idx[r][j] - idx[r][0]] = v[r][j];
+            }
+            return d;
+        }
+    }
+
+    private static final java.util.Map<String, SparseBasis> BASES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Bases depend only on (rate, frequencies, parameters): built once per process, as librosa caches them. */
+    static SparseBasis cachedBasis(double sr, double[] freqs, double[] alpha, double filterScale, double sparsity, double gain) {
+        String key = sr + "|" + Arrays.toString(freqs) + "|" + Arrays.toString(alpha) + "|" + filterScale + "|" + sparsity + "|" + gain;
+        return BASES.computeIfAbsent(key, k -> basis(sr, freqs, alpha, filterScale, sparsity, gain));
+    }
 
     /** The frequency-domain basis of __vqt_filter_fft for the given frequencies at rate sr, sparsified, times `gain`. */
     static SparseBasis basis(double sr, double[] freqs, double[] alpha, double filterScale, double sparsity, double gain) {
@@ -176,7 +206,7 @@ public final class Cqt {
         for (int i = 0; i < nOctaves; i++) {
             int hi = nBins - nFilters * i, lo = Math.max(0, nBins - nFilters * (i + 1));
             double[] fo = Arrays.copyOfRange(freqs, lo, hi), ao = Arrays.copyOfRange(alpha, lo, hi);
-            SparseBasis b = basis(mySr, fo, ao, p.filterScale(), p.sparsity(), Math.sqrt(srTop / mySr));
+            SparseBasis b = cachedBasis(mySr, fo, ao, p.filterScale(), p.sparsity(), Math.sqrt(srTop / mySr));
             int frames = response(my, b, myHop, p.padMode(), octRe, octIm, i);
             octRows[i] = hi - lo;
             octCols[i] = frames;
@@ -219,27 +249,54 @@ public final class Cqt {
 
     /** basis @ STFT(window ones) of one octave into out*[oct] as [rows, frames]; returns frames. */
     private static int response(float[] y, SparseBasis b, int hop, PadMode pad, float[][] outRe, float[][] outIm, int oct) {
-        int nFft = b.nFft();
+        int nFft = b.nFft(), bins = nFft / 2 + 1;
         StftParams sp = new StftParams(nFft, hop, nFft, Window.ONES, true, pad);
         int rows = b.idx().length, frames = sp.frames(y.length);
         float[] ore = new float[rows * frames], oim = new float[rows * frames];
-        Stft.forEachFrame(y, sp, (t, s) -> {
+        float[] dre = new float[bins], dim = new float[bins];
+        Stft.forEachFrame(y, sp, (t, sre, sim) -> {
+            // the complex64 STFT column, then per row (br + i bi) . (dr + i di) over the row's support
+            for (int k = 0; k < bins; k++) { dre[k] = (float) sre[k]; dim[k] = (float) sim[k]; }
             for (int r = 0; r < rows; r++) {
-                int[] ix = b.idx()[r];
-                float[] br = b.re()[r], bi = b.im()[r];
-                double ar = 0, ai = 0;
-                for (int j = 0; j < ix.length; j++) {
-                    int k = ix[j];
-                    float dr = (float) Stft.real(s, k, nFft), di = (float) Stft.imag(s, k, nFft);
-                    ar += (double) br[j] * dr - (double) bi[j] * di;
-                    ai += (double) br[j] * di + (double) bi[j] * dr;
-                }
-                ore[r * frames + t] = (float) ar;
-                oim[r * frames + t] = (float) ai;
+                float[] br = b.dre()[r], bi = b.dim()[r];
+                int lo = b.lo()[r], n = br.length;
+                float rr = dev.segue.dsp.Kernels.dot(br, 0, dre, lo, n), ii = dev.segue.dsp.Kernels.dot(bi, 0, dim, lo, n);
+                float ri = dev.segue.dsp.Kernels.dot(br, 0, dim, lo, n), ir = dev.segue.dsp.Kernels.dot(bi, 0, dre, lo, n);
+                ore[r * frames + t] = rr - ii;
+                oim[r * frames + t] = ri + ir;
             }
         });
         outRe[oct] = ore;
         outIm[oct] = oim;
         return frames;
+    }
+
+    /** Naive reference of the octave product: every kept entry, double accumulation. For tests. */
+    static float[][] responseNaive(float[] y, SparseBasis b, int hop, PadMode pad) {
+        ComplexMatrix d = Stft.stft(y, new StftParams(b.nFft(), hop, b.nFft(), Window.ONES, true, pad));
+        int rows = b.idx().length, frames = d.cols();
+        float[] ore = new float[rows * frames], oim = new float[rows * frames];
+        for (int r = 0; r < rows; r++)
+            for (int t = 0; t < frames; t++) {
+                double ar = 0, ai = 0;
+                for (int j = 0; j < b.idx()[r].length; j++) {
+                    int k = b.idx()[r][j];
+                    double dr = d.re()[k * frames + t], di = d.im()[k * frames + t];
+                    ar += b.re()[r][j] * dr - b.im()[r][j] * di;
+                    ai += b.re()[r][j] * di + b.im()[r][j] * dr;
+                }
+                ore[r * frames + t] = (float) ar;
+                oim[r * frames + t] = (float) ai;
+            }
+        return new float[][] {ore, oim};
+    }
+
+    /** Test hook: the fast and the naive octave product for one basis. */
+    static float[][][] compareResponse(float[] y, double sr, double[] freqs, int hop) {
+        double[] alpha = relativeBandwidth(freqs, 12);
+        SparseBasis b = basis(sr, freqs, alpha, 1.0, 0.01, 1.0);
+        float[][] re = new float[1][], im = new float[1][];
+        response(y, b, hop, PadMode.CONSTANT, re, im, 0);
+        return new float[][][] {{re[0], im[0]}, responseNaive(y, b, hop, PadMode.CONSTANT)};
     }
 }

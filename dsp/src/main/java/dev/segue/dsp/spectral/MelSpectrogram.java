@@ -23,11 +23,8 @@ public final class MelSpectrogram {
         float[] mel = new float[nm];
         float[] spec = new float[p.bins()];
         int bins = p.bins(), nFft = p.nFft();
-        Stft.forEachFrame(y, p, (t, s) -> {
-            for (int k = 0; k < bins; k++) {
-                float re = (float) Stft.real(s, k, nFft), im = (float) Stft.imag(s, k, nFft);
-                spec[k] = dev.segue.dsp.Spectra.pow(dev.segue.dsp.Spectra.abs(re, im), power);
-            }
+        Stft.forEachFrame(y, p, (t, re, im) -> {
+            for (int k = 0; k < bins; k++) spec[k] = dev.segue.dsp.Spectra.pow(dev.segue.dsp.Spectra.abs((float) re[k], (float) im[k]), power);
             bank.apply(spec, mel);
             for (int r = 0; r < nm; r++) out[r * frames + t] = mel[r];
         });
