@@ -13,6 +13,8 @@ import java.util.Map;
  * items.tsv                      item (dense id, 0 = padding) · track_id · artist · t4rec_train_count · rta_train_count
  * sessions.tsv                   session · user · start (UTC) · items (dense ids, space-separated)
  * t4rec/{train,valid,test}.tsv   the same columns; plus .offsets.npy/.items.npy (CSR)
+ * t4rec/{valid,test}_next_truth.tsv  session · last item: the TRUTH of {@code segue eval} for predicting
+ *                                the last item of each session from the ones before (Transformers4Rec's evaluation)
  * rta/train.tsv (+ .npy)         RTA training sessions
  * rta/{valid,test}_queries.tsv   query · session · group · seeds · truth
  * rta/{valid,test}_truth.tsv     query · truth, the TRUTH format of {@code segue eval}
@@ -66,6 +68,16 @@ public final class SessionFiles {
                 w.write(q + "\t");
                 TextOut.items(w, queries.get(q).truth());
                 w.write('\n');
+            }
+        });
+    }
+
+    /** One line per session: its index and its last item, the next-item target given all earlier items. */
+    public static void writeNextItemTruth(Path file, Sessions s, ItemVocabulary vocab, int[] indices) {
+        TextOut.write(file, w -> {
+            for (int i : indices) {
+                int last = s.items()[s.offsets()[i + 1] - 1];
+                w.write(i + "\t" + vocab.dense(last) + "\n");
             }
         });
     }

@@ -50,6 +50,8 @@ public final class SessionPipeline {
             SessionFiles.writeSessions(t4dir.resolve(e.getKey() + ".tsv"), s, vocab, e.getValue());
             SessionCsr.of(s, vocab, e.getValue()).write(t4dir, e.getKey());
         }
+        SessionFiles.writeNextItemTruth(t4dir.resolve("valid_next_truth.tsv"), s, vocab, t4.valid());
+        SessionFiles.writeNextItemTruth(t4dir.resolve("test_next_truth.tsv"), s, vocab, t4.test());
         Path rtaDir = out.resolve("rta");
         SessionFiles.writeSessions(rtaDir.resolve("train.tsv"), s, vocab, rta.split().train());
         SessionCsr.of(s, vocab, rta.split().train()).write(rtaDir, "train");

@@ -38,6 +38,13 @@ class SessionPipelineTest {
         long sum = 0;
         for (String l : Files.readAllLines(out.resolve("items.tsv")).subList(1, o.vocab().size())) sum += Long.parseLong(l.split("\t")[3]);
         assertEquals(t4train.items().length, sum);
+        // the next-item truth is the last item of each T4Rec test session, keyed by session index
+        List<String> next = Files.readAllLines(out.resolve("t4rec/test_next_truth.tsv"));
+        assertEquals(o.t4rec().test().length, next.size());
+        String[] first = next.get(0).split("\t");
+        int session = Integer.parseInt(first[0]);
+        int[] items = csr.session(session);
+        assertEquals(items[items.length - 1], Integer.parseInt(first[1]));
         // every split file exists and the stats JSON agrees with the returned stats
         for (String f : new String[] {"t4rec/valid.tsv", "t4rec/test.tsv", "rta/train.tsv", "rta/test_queries.tsv", "rta/valid_truth.tsv", "stats.md"})
             assertTrue(Files.size(out.resolve(f)) > 0, f);
