@@ -54,6 +54,13 @@ class NextItemMetricsTest {
         double[][] r = NextItemMetrics.compute(new int[] {4, 1, 2}, IntSet.of(4, 99), new int[] {10});
         assertEquals(0.6131471927654584, v(r, NextItemMetric.NDCG, 0), 1e-12);
         assertEquals(0.5, v(r, NextItemMetric.MAP, 0), EPS); // P@1 / min(2, 10)
+        // Transformers4Rec's variant: ideal DCG over the one hit found -> 1.0
+        assertEquals(1.0, NextItemMetrics.ndcgTransformers4Rec(new int[] {4, 1, 2}, IntSet.of(4, 99), 10), EPS);
+        // hits at ranks 2 and 3 of R = 3: T4Rec IDCG = 1 + 1/log2 3 (two hits), DCG = 1/log2 3 + 1/2
+        assertEquals((1 / log2(3) + 0.5) / (1 + 1 / log2(3)),
+                NextItemMetrics.ndcgTransformers4Rec(new int[] {7, 4, 1}, IntSet.of(4, 1, 99), 10), EPS);
+        // one target: both definitions agree (rank 3 -> 0.5)
+        assertEquals(0.5, NextItemMetrics.ndcgTransformers4Rec(new int[] {5, 7, 9}, IntSet.of(9), 10), EPS);
     }
 
     @Test
