@@ -1,5 +1,6 @@
 package dev.segue.recsys.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +90,19 @@ class NextItemMetricsTest {
         assertEquals(1, ndcg.n());
         assertEquals(1, ndcg.undefined());
         assertEquals(1 / log2(3), ndcg.mean(), EPS);
+    }
+
+    @Test
+    void tiedScoresRankByLowerIdBeforeTheMetric() {
+        // scores of items 0..4: 0.3, 0.7, 0.7, 0.1, 0.7 -> ranking 1, 2, 4, 0, 3 (ties by lower id);
+        // target 4 shares the top score but ranks 3rd: NDCG@10 = 1/log2 4 = 0.5, MRR = 1/3, HR@2 = 0
+        float[] items = {0.3f, 0.7f, 0.7f, 0.1f, 0.7f};
+        int[] ranked = TopK.topK(new float[] {1}, 1, items, 5, 1, 5, PlainScoreBlock.INSTANCE, TopK.NONE).row(0);
+        assertArrayEquals(new int[] {1, 2, 4, 0, 3}, ranked);
+        double[][] r = NextItemMetrics.compute(ranked, 4, new int[] {10, 2});
+        assertEquals(0.5, v(r, NextItemMetric.NDCG, 0), EPS);
+        assertEquals(1.0 / 3, v(r, NextItemMetric.MRR, 0), EPS);
+        assertEquals(0.0, v(r, NextItemMetric.HIT_RATE, 1), EPS);
     }
 
     @Test
