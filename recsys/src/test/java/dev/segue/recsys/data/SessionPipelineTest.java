@@ -45,6 +45,17 @@ class SessionPipelineTest {
         int session = Integer.parseInt(first[0]);
         int[] items = csr.session(session);
         assertEquals(items[items.length - 1], Integer.parseInt(first[1]));
+        // items.tsv and the RTA queries read back as written
+        ItemTable table = ItemTable.read(out.resolve("items.tsv"));
+        assertEquals(o.vocab().size(), table.size());
+        assertEquals(t4train.items().length, java.util.Arrays.stream(table.t4recTrainCount()).sum());
+        assertEquals(-1, table.artist()[0]);
+        List<RtaQuery> back = SessionFiles.readQueries(out.resolve("rta/test_queries.tsv"));
+        assertEquals(o.rta().testQueries().size(), back.size());
+        for (int i = 0; i < back.size(); i++) {
+            assertArrayEquals(o.rta().testQueries().get(i).seeds(), back.get(i).seeds());
+            assertArrayEquals(o.rta().testQueries().get(i).truth(), back.get(i).truth());
+        }
         // every split file exists and the stats JSON agrees with the returned stats
         for (String f : new String[] {"t4rec/valid.tsv", "t4rec/test.tsv", "rta/train.tsv", "rta/test_queries.tsv", "rta/valid_truth.tsv", "stats.md"})
             assertTrue(Files.size(out.resolve(f)) > 0, f);
