@@ -134,10 +134,11 @@ public final class AudioSynth {
     /** A 60 Hz thump with a fast decay, below the chroma range, marking the beat. */
     private static void addKick(float[] mix, int from, double amp, int sr) {
         int len = Math.min(mix.length - from, (int) (0.25 * sr));
-        double k = Math.exp(-1.0 / (0.06 * sr)), env = amp;
+        double k = Math.exp(-1.0 / (0.06 * sr)), env = amp, step = 60.0 * TABLE / sr, pos = 0;
         for (int i = 0; i < len; i++) {
-            mix[from + i] += (float) (env * Math.sin(2 * Math.PI * 60 * i / sr));
+            mix[from + i] += (float) (env * SINE[(int) pos & (TABLE - 1)]);
             env *= k;
+            pos += step;
         }
     }
 
