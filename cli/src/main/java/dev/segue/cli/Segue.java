@@ -14,6 +14,16 @@ public final class Segue implements Runnable {
     @Override public void run() { spec.commandLine().usage(System.out); }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Segue()).execute(args));
+        CommandLine cli = new CommandLine(new Segue());
+        // bad input (a malformed file, a wrong option value) is the user's to fix: one line naming the
+        // file and line, no stack trace; anything else is a bug and keeps its trace
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof dev.segue.recsys.data.DataFileException || e instanceof IllegalArgumentException) {
+                cmd.getErr().println("segue " + cmd.getCommandName() + ": error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
     }
 }

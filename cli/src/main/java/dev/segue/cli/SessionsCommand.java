@@ -1,6 +1,10 @@
 package dev.segue.cli;
 
+import dev.segue.recsys.data.BadRows;
+import dev.segue.recsys.data.Music4All;
 import dev.segue.recsys.data.SessionPipeline;
+import dev.segue.recsys.data.TrackCatalog;
+import dev.segue.recsys.data.sets.LastFmReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,6 +20,9 @@ public final class SessionsCommand implements Callable<Integer> {
 
     @Option(names = "--onion", description = "Music4All-Onion listening records (userid_trackid_timestamp.tsv[.bz2]) instead of listening_history.csv")
     Path onion;
+
+    @Option(names = "--lastfm1k", description = "a Last.fm-1K file (userid timestamp artist-mbid artist-name track-mbid track-name) instead of Music4All")
+    Path lastfm1k;
 
     @Option(names = "--out", required = true, description = "output directory")
     Path out;
@@ -37,11 +44,20 @@ public final class SessionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (music4all == null && onion == null) throw new picocli.CommandLine.ParameterException(
-                new picocli.CommandLine(this), "give --music4all DIR (and/or --onion FILE)");
+        if (music4all == null && onion == null && lastfm1k == null) throw new IllegalArgumentException(
+                "give --music4all DIR (and/or --onion FILE), or --lastfm1k FILE");
         long t0 = System.nanoTime();
         var o = new SessionPipeline.Options(Math.round(gapMinutes * 60), dedup, rtaN, seed, skipBadRows);
-        var r = SessionPipeline.run(music4all, onion, out, o, msg -> System.err.println("sessions: " + msg));
+        java.util.function.Consumer<String> log = msg -> System.err.println("sessions: " + msg);
+        SessionPipeline.Output r;
+        if (lastfm1k != null) {
+            BadRows bad = skipBadRows ? BadRows.skip() : BadRows.fail();
+            LastFmReader.Result lf = LastFmReader.read(lastfm1k, LastFmReader.Format.LASTFM_1K, bad);
+            TrackCatalog cat = new TrackCatalog(lf.history().tracks(), lf.trackArtist(), java.util.List.of());
+            r = SessionPipeline.run(new Music4All(lf.history(), cat), lastfm1k, bad, out, o, log);
+        } else {
+            r = SessionPipeline.run(music4all, onion, out, o, log);
+        }
         System.out.print(r.stats().toMarkdown());
         System.out.printf(java.util.Locale.ROOT, "%nT4Rec split: %,d / %,d / %,d sessions; RTA: %,d train, N = %,d%n",
                 r.t4rec().train().length, r.t4rec().valid().length, r.t4rec().test().length, r.rta().split().train().length, r.rta().n());

@@ -13,6 +13,8 @@ import java.util.Map;
  * items.tsv                      item (dense id, 0 = padding) · track_id · artist · t4rec_train_count · rta_train_count
  * sessions.tsv                   session · user · start (UTC) · items (dense ids, space-separated)
  * t4rec/{train,valid,test}.tsv   the same columns; plus .offsets.npy/.items.npy (CSR)
+ * t4rec/{valid,test}_next_truth.tsv  session · last item: the TRUTH of {@code segue eval} for predicting
+ *                                the last item of each session from the ones before (Transformers4Rec's evaluation)
  * rta/train.tsv (+ .npy)         RTA training sessions
  * rta/{valid,test}_queries.tsv   query · session · group · seeds · truth
  * rta/{valid,test}_truth.tsv     query · truth, the TRUTH format of {@code segue eval}
@@ -66,6 +68,51 @@ public final class SessionFiles {
                 w.write(q + "\t");
                 TextOut.items(w, queries.get(q).truth());
                 w.write('\n');
+            }
+        });
+    }
+
+    /** Reads a {@code *_queries.tsv} back (for the RTA trainer's evaluation). */
+    public static List<RtaQuery> readQueries(Path file) {
+        List<RtaQuery> out = new java.util.ArrayList<>();
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            if (header == null || !header.equals("query\tsession\tgroup\tseeds\ttruth"))
+                throw new DataFileException(file, 1, "expected the header query, session, group, seeds, truth");
+            String s;
+            long line = 1;
+            while ((s = r.readLine()) != null) {
+                line++;
+                String[] f = s.split("\t", -1);
+                if (f.length != 5) throw new DataFileException(file, line, "expected 5 fields, found " + f.length);
+                try {
+                    out.add(new RtaQuery(Integer.parseInt(f[1]), Integer.parseInt(f[2]), ints(f[3]), ints(f[4])));
+                } catch (NumberFormatException e) {
+                    throw new DataFileException(file, line, "bad number: " + e.getMessage());
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new DataFileException(file, 0, "file not found");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static int[] ints(String s) {
+        if (s.isEmpty()) return new int[0];
+        String[] t = s.split(" ");
+        int[] v = new int[t.length];
+        for (int i = 0; i < t.length; i++) v[i] = Integer.parseInt(t[i]);
+        return v;
+    }
+
+    /** One line per session: its index and its last item, the next-item target given all earlier items. */
+    public static void writeNextItemTruth(Path file, Sessions s, ItemVocabulary vocab, int[] indices) {
+        TextOut.write(file, w -> {
+            for (int i : indices) {
+                int last = s.items()[s.offsets()[i + 1] - 1];
+                w.write(i + "\t" + vocab.dense(last) + "\n");
             }
         });
     }

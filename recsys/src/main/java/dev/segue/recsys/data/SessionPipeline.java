@@ -18,8 +18,8 @@ public final class SessionPipeline {
     public record Output(SessionStats stats, ItemVocabulary vocab, SessionSplit t4rec, RtaSplit.Result rta, BadRows bad) {}
 
     /**
-     * @param onion Music4All-Onion's listening records to use instead of {@code listening_history.csv}
-     *              (the catalogue still comes from {@code music4all} when it has one), or null
+     * Reads {@code music4all} (or Music4All-Onion's records from {@code onion}, with the catalogue of
+     * {@code music4all} when given) and runs the pipeline.
      */
     public static Output run(Path music4all, Path onion, Path out, Options o, java.util.function.Consumer<String> log) {
         BadRows bad = o.skipBadRows() ? BadRows.skip() : BadRows.fail();
@@ -33,6 +33,11 @@ public final class SessionPipeline {
             m = new Music4All(h, cat.tracks().size() > 0 ? cat : new TrackCatalog(h.tracks(), java.util.List.of(), java.util.List.of()));
         }
         log.accept(String.format(java.util.Locale.ROOT, "read %,d events in %.1f s", m.history().size(), (System.nanoTime() - t0) / 1e9));
+        return run(m, onion != null ? onion : music4all, bad, out, o, log);
+    }
+
+    /** The pipeline on an already read history (any source: Music4All, Onion, Last.fm, …). */
+    public static Output run(Music4All m, Path source, BadRows bad, Path out, Options o, java.util.function.Consumer<String> log) {
         if (bad.total() > 0) log.accept(bad.report().strip());
         Sessionizer.Result r = Sessionizer.sessionize(m.history(), o.gapSeconds(), o.dedup());
         Sessions s = r.sessions();
@@ -50,6 +55,8 @@ public final class SessionPipeline {
             SessionFiles.writeSessions(t4dir.resolve(e.getKey() + ".tsv"), s, vocab, e.getValue());
             SessionCsr.of(s, vocab, e.getValue()).write(t4dir, e.getKey());
         }
+        SessionFiles.writeNextItemTruth(t4dir.resolve("valid_next_truth.tsv"), s, vocab, t4.valid());
+        SessionFiles.writeNextItemTruth(t4dir.resolve("test_next_truth.tsv"), s, vocab, t4.test());
         Path rtaDir = out.resolve("rta");
         SessionFiles.writeSessions(rtaDir.resolve("train.tsv"), s, vocab, rta.split().train());
         SessionCsr.of(s, vocab, rta.split().train()).write(rtaDir, "train");
@@ -71,7 +78,7 @@ public final class SessionPipeline {
         json.put("rta_sessions", rj);
         json.put("bad_rows_skipped", bad.total());
         SessionFiles.writeJson(out.resolve("stats.json"), json);
-        String md = "# Sessions of " + (onion != null ? onion : music4all).toAbsolutePath().normalize() + "\n\n" + r.stats().toMarkdown()
+        String md = "# Sessions of " + source.toAbsolutePath().normalize() + "\n\n" + r.stats().toMarkdown()
                 + String.format(java.util.Locale.ROOT, "%nT4Rec split (by user id, 70/15/15, unseen users): %,d / %,d / %,d sessions.%n",
                 t4.train().length, t4.valid().length, t4.test().length)
                 + String.format(java.util.Locale.ROOT, "RTA split (sessions >= %d songs, N = %,d, seed %d): %,d train / %,d valid / %,d test sessions.%n",

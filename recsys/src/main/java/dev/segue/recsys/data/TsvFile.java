@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Reads a tab-separated file with a header row line by line: checks that the header names the
@@ -94,16 +92,5 @@ public final class TsvFile {
         int n = 1;
         for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '\t') n++;
         return n;
-    }
-
-    /** All lines of a headerless text file (for small files). */
-    static List<String> lines(Path file) {
-        try {
-            return new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new DataFileException(file, 0, "file not found");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 }

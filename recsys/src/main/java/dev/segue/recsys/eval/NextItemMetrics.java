@@ -75,6 +75,28 @@ public final class NextItemMetrics {
         return out;
     }
 
+    /**
+     * NDCG@k exactly as Transformers4Rec's {@code NDCGAt} computes it, for comparison with numbers
+     * published with that library: the ideal DCG is that of the relevance labels found in the top k,
+     * sorted — so relevant items outside the top k do not count against it. Equal to {@link #compute}'s
+     * NDCG for one target; larger when some of several targets are missed.
+     */
+    public static double ndcgTransformers4Rec(int[] ranked, IntSet truth, int k) {
+        if (truth.isEmpty()) return Double.NaN;
+        int n = Math.min(k, ranked.length), hits = 0;
+        double dcg = 0;
+        IntSet seen = new IntOpenHashSet();
+        for (int i = 0; i < n; i++) {
+            if (truth.contains(ranked[i]) && seen.add(ranked[i])) {
+                dcg += discount(i);
+                hits++;
+            }
+        }
+        double idcg = 0;
+        for (int i = 0; i < hits; i++) idcg += discount(i);
+        return hits == 0 ? 0 : dcg / idcg;
+    }
+
     /** One relevant item: the common next-item case. */
     public static double[][] compute(int[] ranked, int target, int[] ks) {
         return compute(ranked, IntSet.of(target), ks);

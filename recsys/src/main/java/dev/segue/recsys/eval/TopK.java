@@ -57,20 +57,22 @@ public final class TopK {
 
     /**
      * A bounded min-heap of (score, id) by "worse first": the root is the current k-th best, which a
-     * candidate must beat (higher score, or equal score and lower id) to enter.
+     * candidate must beat (higher score, or equal score and lower id) to enter. Public for callers that
+     * produce score blocks themselves (e.g. on a GPU) and only need the selection.
      */
-    static final class Heap {
+    public static final class Heap {
         private final int k;
         private final float[] s;
         private final int[] id;
         private int size;
 
-        Heap(int k) { this.k = k; s = new float[k]; id = new int[k]; }
+        public Heap(int k) { this.k = k; s = new float[k]; id = new int[k]; }
 
         /** a is worse than b */
         private static boolean worse(float sa, int ia, float sb, int ib) { return sa < sb || (sa == sb && ia > ib); }
 
-        void offerAll(float[] buf, int off, int count, int firstId, int[] excluded) {
+        /** Offers scores buf[off .. off+count) of items firstId, firstId+1, …; excluded is sorted. */
+        public void offerAll(float[] buf, int off, int count, int firstId, int[] excluded) {
             // excluded ids in this block are found by walking the sorted array alongside
             int e = lowerBound(excluded, firstId);
             for (int j = 0; j < count; j++) {
@@ -121,7 +123,7 @@ public final class TopK {
         }
 
         /** Best first into out[at .. at+k); the heap is emptied. */
-        void drainSorted(int[] outIds, float[] outScores, int at) {
+        public void drainSorted(int[] outIds, float[] outScores, int at) {
             for (int i = k - 1; i >= size; i--) { outIds[at + i] = -1; outScores[at + i] = Float.NEGATIVE_INFINITY; }
             while (size > 0) {
                 int i = --size;

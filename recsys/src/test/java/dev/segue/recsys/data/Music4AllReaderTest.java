@@ -67,4 +67,19 @@ class Music4AllReaderTest {
         e = assertThrows(DataFileException.class, () -> Music4AllReader.read(dir, BadRows.skip()));
         assertTrue(e.getMessage().contains("file not found"), e.getMessage());
     }
+
+    @Test
+    void audioClipsAreFoundByIdWithAnyAcceptedExtension() throws IOException {
+        Files.createDirectories(dir.resolve("audios"));
+        write("audios/AAAAAAAAAAAAAAA1.mp3", "x");
+        write("audios/AAAAAAAAAAAAAAA2.WAV", "x");
+        write("audios/notes.txt", "x");
+        AudioClips clips = AudioClips.index(dir);
+        assertEquals(2, clips.size());
+        assertEquals("AAAAAAAAAAAAAAA2.WAV", clips.clip("AAAAAAAAAAAAAAA2").getFileName().toString());
+        assertEquals(null, clips.clip("AAAAAAAAAAAAAAA3"));
+        write("audios/AAAAAAAAAAAAAAA1.ogg", "x");
+        DataFileException e = assertThrows(DataFileException.class, () -> AudioClips.index(dir));
+        assertTrue(e.getMessage().contains("a second clip for track AAAAAAAAAAAAAAA1"), e.getMessage());
+    }
 }

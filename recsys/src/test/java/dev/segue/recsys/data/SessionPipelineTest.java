@@ -38,6 +38,24 @@ class SessionPipelineTest {
         long sum = 0;
         for (String l : Files.readAllLines(out.resolve("items.tsv")).subList(1, o.vocab().size())) sum += Long.parseLong(l.split("\t")[3]);
         assertEquals(t4train.items().length, sum);
+        // the next-item truth is the last item of each T4Rec test session, keyed by session index
+        List<String> next = Files.readAllLines(out.resolve("t4rec/test_next_truth.tsv"));
+        assertEquals(o.t4rec().test().length, next.size());
+        String[] first = next.get(0).split("\t");
+        int session = Integer.parseInt(first[0]);
+        int[] items = csr.session(session);
+        assertEquals(items[items.length - 1], Integer.parseInt(first[1]));
+        // items.tsv and the RTA queries read back as written
+        ItemTable table = ItemTable.read(out.resolve("items.tsv"));
+        assertEquals(o.vocab().size(), table.size());
+        assertEquals(t4train.items().length, java.util.Arrays.stream(table.t4recTrainCount()).sum());
+        assertEquals(-1, table.artist()[0]);
+        List<RtaQuery> back = SessionFiles.readQueries(out.resolve("rta/test_queries.tsv"));
+        assertEquals(o.rta().testQueries().size(), back.size());
+        for (int i = 0; i < back.size(); i++) {
+            assertArrayEquals(o.rta().testQueries().get(i).seeds(), back.get(i).seeds());
+            assertArrayEquals(o.rta().testQueries().get(i).truth(), back.get(i).truth());
+        }
         // every split file exists and the stats JSON agrees with the returned stats
         for (String f : new String[] {"t4rec/valid.tsv", "t4rec/test.tsv", "rta/train.tsv", "rta/test_queries.tsv", "rta/valid_truth.tsv", "stats.md"})
             assertTrue(Files.size(out.resolve(f)) > 0, f);

@@ -1,5 +1,6 @@
 package dev.segue.recsys.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,13 @@ class NextItemMetricsTest {
         double[][] r = NextItemMetrics.compute(new int[] {4, 1, 2}, IntSet.of(4, 99), new int[] {10});
         assertEquals(0.6131471927654584, v(r, NextItemMetric.NDCG, 0), 1e-12);
         assertEquals(0.5, v(r, NextItemMetric.MAP, 0), EPS); // P@1 / min(2, 10)
+        // Transformers4Rec's variant: ideal DCG over the one hit found -> 1.0
+        assertEquals(1.0, NextItemMetrics.ndcgTransformers4Rec(new int[] {4, 1, 2}, IntSet.of(4, 99), 10), EPS);
+        // hits at ranks 2 and 3 of R = 3: T4Rec IDCG = 1 + 1/log2 3 (two hits), DCG = 1/log2 3 + 1/2
+        assertEquals((1 / log2(3) + 0.5) / (1 + 1 / log2(3)),
+                NextItemMetrics.ndcgTransformers4Rec(new int[] {7, 4, 1}, IntSet.of(4, 1, 99), 10), EPS);
+        // one target: both definitions agree (rank 3 -> 0.5)
+        assertEquals(0.5, NextItemMetrics.ndcgTransformers4Rec(new int[] {5, 7, 9}, IntSet.of(9), 10), EPS);
     }
 
     @Test
@@ -82,6 +90,19 @@ class NextItemMetricsTest {
         assertEquals(1, ndcg.n());
         assertEquals(1, ndcg.undefined());
         assertEquals(1 / log2(3), ndcg.mean(), EPS);
+    }
+
+    @Test
+    void tiedScoresRankByLowerIdBeforeTheMetric() {
+        // scores of items 0..4: 0.3, 0.7, 0.7, 0.1, 0.7 -> ranking 1, 2, 4, 0, 3 (ties by lower id);
+        // target 4 shares the top score but ranks 3rd: NDCG@10 = 1/log2 4 = 0.5, MRR = 1/3, HR@2 = 0
+        float[] items = {0.3f, 0.7f, 0.7f, 0.1f, 0.7f};
+        int[] ranked = TopK.topK(new float[] {1}, 1, items, 5, 1, 5, PlainScoreBlock.INSTANCE, TopK.NONE).row(0);
+        assertArrayEquals(new int[] {1, 2, 4, 0, 3}, ranked);
+        double[][] r = NextItemMetrics.compute(ranked, 4, new int[] {10, 2});
+        assertEquals(0.5, v(r, NextItemMetric.NDCG, 0), EPS);
+        assertEquals(1.0 / 3, v(r, NextItemMetric.MRR, 0), EPS);
+        assertEquals(0.0, v(r, NextItemMetric.HIT_RATE, 1), EPS);
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>key and mode → a sustained triad (root, major/minor third, fifth) in octave 3 and a melody of
  *       scale notes (chord tones 70% of the time) in octave 4: the chroma profile;</li>
- *   <li>tempo → one melody note and one noise burst per beat: the onset rate;</li>
+ *   <li>tempo → one melody note, one low "kick" (always audible) and one noise burst per beat: the
+ *       onset rate;</li>
  *   <li>brightness → harmonic amplitudes h^−p with p = 0.5 + 2.5·(1 − brightness): the spectral centroid
  *       and roll-off;</li>
  *   <li>percussiveness → loudness of the beat bursts (and off-beat ticks above 0.4);</li>
@@ -57,6 +58,7 @@ public final class AudioSynth {
             int len = Math.min(n - from, (int) ((attack + 5 * decay) * sampleRate));
             addTone(mix, table, f, 0.35, from, len, sampleRate, attack, decay, rnd.nextDouble());
             if (s.chorus() > 0.05) addTone(mix, table, f * Math.pow(2, s.chorus() * 15 / 1200.0), 0.35 * 0.7 * s.chorus(), from, len, sampleRate, attack, decay, rnd.nextDouble());
+            addKick(mix, from, 0.3 + 0.4 * s.percussiveness(), sampleRate);
             addBurst(mix, from, 0.6 * s.percussiveness(), 0.03, sampleRate, false, rnd);
             if (s.percussiveness() > 0.4) {
                 int off = (int) ((t + beat / 2) * sampleRate);
@@ -126,6 +128,17 @@ public final class AudioSynth {
             mix[from + i] += (float) (amp * e * v);
             pos += step;
             if (pos >= TABLE) pos -= TABLE;
+        }
+    }
+
+    /** A 60 Hz thump with a fast decay, below the chroma range, marking the beat. */
+    private static void addKick(float[] mix, int from, double amp, int sr) {
+        int len = Math.min(mix.length - from, (int) (0.25 * sr));
+        double k = Math.exp(-1.0 / (0.06 * sr)), env = amp, step = 60.0 * TABLE / sr, pos = 0;
+        for (int i = 0; i < len; i++) {
+            mix[from + i] += (float) (env * SINE[(int) pos & (TABLE - 1)]);
+            env *= k;
+            pos += step;
         }
     }
 

@@ -28,6 +28,13 @@ public final class SynthCatalog {
     public final double[][] genreCumulative;
     public final double[] genreWeight;
 
+    /**
+     * Zipf exponents of artist popularity and of track popularity within an artist. With 0.7 and 0.7 the
+     * 20 most played tracks of the demo preset take 13% of the plays and the top track 1.4% (measured,
+     * seed 1); exponents of 1.0 and 0.8 gave 26% and 3.3%, a head far heavier than real listening logs.
+     */
+    static final double ARTIST_ZIPF = 0.7, TRACK_ZIPF = 0.7;
+
     private static final String[] GENRE_WORDS = {"rock", "pop", "jazz", "electronic", "hip hop", "folk", "metal", "classical",
             "blues", "reggae", "soul", "country", "punk", "ambient", "latin", "techno", "indie", "r&b", "funk", "house"};
     private static final String[] SYLLABLES = {"ka", "lo", "mi", "ra", "ne", "to", "su", "vi", "an", "el", "or", "un", "da", "fe", "qu", "zo"};
@@ -85,7 +92,7 @@ public final class SynthCatalog {
                     unit(s.brightness() + 0.05 * gauss(rnd)), unit(s.percussiveness() + 0.05 * gauss(rnd)),
                     unit(s.evenHarmonics() + 0.05 * gauss(rnd)), unit(s.attack() + 0.05 * gauss(rnd)), unit(s.chorus() + 0.05 * gauss(rnd)));
             trackVector[t] = trackStyle[t].vector();
-            trackWeight[t] = 1.0 / Math.pow(artistRank[a] + 1, 1.0) / Math.pow(++count[a], 0.8);
+            trackWeight[t] = 1.0 / Math.pow(artistRank[a] + 1, ARTIST_ZIPF) / Math.pow(++count[a], TRACK_ZIPF);
             trackIds[t] = names.trackId();
             trackNames[t] = names.name(SYLLABLES, tracks + t) + (rnd.nextDouble() < 0.05 ? ", Pt. " + (1 + rnd.nextInt(3)) : "");
             durationSeconds[t] = 120 + rnd.nextInt(240);

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The style must be recoverable from the audio with simple features: a chroma template match finds key
  * and mode, a spectral centroid (relative to the root) ranks brightness, high-frequency energy ranks
- * percussiveness. Thresholds are set well below what the features reach (measured with numpy on the
- * tiny preset: key+mode 100%, Spearman 0.59 and 0.85) but far above chance (1/24, 0, 0).
+ * percussiveness, onset autocorrelation finds the tempo. Thresholds are set well below what the features reach (measured with numpy on the
+ * tiny preset before the beat kick was added: key+mode 100%, Spearman 0.59 and 0.85; 3-s demo clips with it: brightness 0.76, percussiveness 0.86) but far above chance (1/24, 0, 0).
  */
 class AudioStyleTest {
     private static final int SR = 22_050, N = 16_384;
@@ -52,6 +52,49 @@ class AudioStyleTest {
         double rb = spearman(centroid, bright), rp = spearman(hf, perc);
         assertTrue(rb > 0.4, "centroid vs brightness: Spearman " + rb);
         assertTrue(rp > 0.6, "high-frequency energy vs percussiveness: Spearman " + rp);
+    }
+
+    /**
+     * Tempo from 3-second clips: RMS frames (1024, hop 256), positive differences, mean removed, and the
+     * unbiased autocorrelation's best lag between 55 and 190 BPM. numpy on 300 demo clips: 72% within
+     * 5% of the planted tempo, 91% allowing octave errors; this test (tiny catalogue, seed 4, fixed clip
+     * seeds, so deterministic) measures 58% and 84%. Chance is ~10% and ~25%.
+     */
+    @Test
+    void onsetAutocorrelationRecoversTheTempo() {
+        SynthCatalog cat = new SynthCatalog(SynthConfig.preset("tiny", 4));
+        int tracks = 100, exact = 0, octave = 0, hop = 256, frame = 1024;
+        for (int t = 0; t < tracks; t++) {
+            double tempo = cat.trackStyle[t].tempo();
+            short[] pcm = AudioSynth.render(cat.trackStyle[t], 3.0, SR, new SplittableRandom(t));
+            int frames = (pcm.length - frame) / hop;
+            double[] rms = new double[frames];
+            for (int f = 0; f < frames; f++) {
+                double e = 0;
+                for (int i = 0; i < frame; i++) { double x = pcm[f * hop + i] / 32768.0; e += x * x; }
+                rms[f] = Math.sqrt(e / frame);
+            }
+            double[] onset = new double[frames - 1];
+            double mean = 0;
+            for (int f = 1; f < frames; f++) mean += onset[f - 1] = Math.max(0, rms[f] - rms[f - 1]);
+            mean /= onset.length;
+            for (int f = 0; f < onset.length; f++) onset[f] -= mean;
+            int lo = (int) Math.ceil(60.0 / 190 * SR / hop), hi = (int) Math.floor(60.0 / 55 * SR / hop);
+            int best = lo;
+            double bestAc = Double.NEGATIVE_INFINITY;
+            for (int lag = lo; lag <= hi; lag++) {
+                double ac = 0;
+                for (int f = 0; f + lag < onset.length; f++) ac += onset[f] * onset[f + lag];
+                ac /= onset.length - lag;
+                if (ac > bestAc) { bestAc = ac; best = lag; }
+            }
+            double est = 60.0 / (best * (double) hop / SR);
+            boolean near = Math.abs(est - tempo) / tempo < 0.05;
+            if (near) exact++;
+            if (near || Math.abs(est - 2 * tempo) / tempo < 0.05 || Math.abs(est - tempo / 2) / tempo < 0.05) octave++;
+        }
+        assertTrue(exact >= 0.5 * tracks, "tempo within 5% for " + exact + "/" + tracks);
+        assertTrue(octave >= 0.75 * tracks, "tempo within 5% up to an octave for " + octave + "/" + tracks);
     }
 
     static double spearman(double[] a, double[] b) {
