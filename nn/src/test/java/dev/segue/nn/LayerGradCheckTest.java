@@ -18,6 +18,8 @@ import dev.segue.nn.layers.LayerNorm;
 import dev.segue.nn.layers.Linear;
 import dev.segue.nn.layers.WeightNorm;
 import dev.segue.nn.losses.BceWithLogits;
+import dev.segue.nn.models.hubert.HubertConfig;
+import dev.segue.nn.models.hubert.HubertModel;
 import dev.segue.nn.losses.Contrastive;
 import dev.segue.nn.losses.NegativeSampling;
 import dev.segue.nn.losses.Reduction;
@@ -140,6 +142,14 @@ class LayerGradCheckTest {
         }
         RtaDecoderLayer rta = new RtaDecoderLayer(6, 3, 17, 7, 0, Activation.GELU, 1e-5, rng);
         checkModule("rta decoder layer", rta, x -> rta.forward(x[0], kp), randn(rng, 2, 5, 6));
+    }
+
+    @Test void hubertPieces() {
+        HubertConfig c = new HubertConfig(new int[]{3, 3}, new int[]{3, 2}, new int[]{2, 1}, false, 4, 2, 5, 1, 1e-5, 4, 2, 0);
+        HubertModel m = new HubertModel(c, rng);
+        m.eval();
+        checkModule("hubert tiny (conv stem + group norm, projection, weight-normed pos conv, post-LN layer)", m,
+                x -> m.forward(x[0], null).last(), randn(rng, 1, 17));
     }
 
     @Test void xlnet() {

@@ -3,6 +3,7 @@ package dev.segue.nn.attention;
 import dev.segue.core.Rng;
 import dev.segue.core.Tensor;
 import dev.segue.nn.Module;
+import dev.segue.nn.ModuleList;
 import dev.segue.nn.layers.Activation;
 import dev.segue.nn.layers.Dropout;
 
@@ -21,14 +22,9 @@ public final class XLNetStack extends Module {
 
     public XLNetStack(int nLayer, int dModel, int nHead, int dHead, int dInner, Activation act, double eps, double dropoutP, Rng rng) {
         this.dModel = dModel;
-        Module list = registerModule("layer", new LayerList());
-        for (int i = 0; i < nLayer; i++) layers.add(((LayerList) list).add(i, new XLNetLayer(dModel, nHead, dHead, dInner, act, eps, dropoutP, rng)));
+        ModuleList<XLNetLayer> list = registerModule("layer", new ModuleList<>());
+        for (int i = 0; i < nLayer; i++) layers.add(list.add(new XLNetLayer(dModel, nHead, dHead, dInner, act, eps, dropoutP, rng)));
         dropout = registerModule("dropout", new Dropout(dropoutP, rng));
-    }
-
-    /** A numbered container so children are named layer.0, layer.1, …. */
-    private static final class LayerList extends Module {
-        XLNetLayer add(int i, XLNetLayer l) { return registerModule(Integer.toString(i), l); }
     }
 
     /**

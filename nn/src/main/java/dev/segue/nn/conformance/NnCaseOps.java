@@ -15,6 +15,8 @@ import dev.segue.nn.attention.TransformerEncoderLayer;
 import dev.segue.nn.attention.XLNetRelativeAttention;
 import dev.segue.nn.attention.XLNetStack;
 import dev.segue.nn.layers.Activation;
+import dev.segue.nn.models.hubert.HubertConfig;
+import dev.segue.nn.models.hubert.HubertModel;
 import dev.segue.nn.layers.BatchNorm;
 import dev.segue.nn.layers.GroupNorm;
 import dev.segue.nn.losses.BceWithLogits;
@@ -119,6 +121,18 @@ public final class NnCaseOps implements ConformanceOps {
             m.put("pos_emb", RelativePositions.sinusoid(h.size(1), h.size(1), integer(p, "d_model"), h.dtype()));
             for (int i = 1; i < hs.size() - 1; i++) m.put("hidden_" + i, hs.get(i));
             return m;
+        });
+
+        ops.put("hubert_small", (in, p) -> {
+            @SuppressWarnings("unchecked")
+            HubertModel m = new HubertModel(HubertConfig.fromHf((Map<String, Object>) p.get("config")), new Rng(0));
+            m.eval();
+            bind(m, in);
+            HubertModel.Output o = m.forward(in.get("input_values"), null);
+            Map<String, Tensor> r = out(o.last());
+            r.put("extract_features", o.extractFeatures());
+            for (int i = 0; i < o.hiddenStates().size(); i++) r.put("hidden_states." + i, o.hiddenStates().get(i));
+            return r;
         });
 
         ops.put("optimizer", OptimizerCase::run);

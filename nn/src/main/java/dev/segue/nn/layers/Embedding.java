@@ -34,7 +34,36 @@ public final class Embedding extends Module {
     public Tensor weight() { return param("weight"); }
     public int paddingIdx() { return paddingIdx; }
 
-    public Tensor forward(Tensor ids) { return weight().embedding(ids, paddingIdx); }
+    public Tensor forward(Tensor ids) {
+        if (!sparse || !weight().requiresGrad() || !dev.segue.core.autograd.Grad.enabled()) return weight().embedding(ids, paddingIdx);
+        // row-sparse path: the lookup itself without a dense table gradient; backward records only the touched rows
+        Tensor w = weight();
+        long[] flat = ids.toLongArray();
+        Tensor out;
+        try (var g = dev.segue.core.autograd.Grad.off()) { out = w.embedding(ids, paddingIdx); }
+        int d = w.size(1);
+        return dev.segue.core.autograd.Autograd.record("embedding_row_sparse", out, g -> {
+            RowSparseGrad rg = RowSparseGrad.coalesce(flat, g.contiguous().reshape(flat.length, d), paddingIdx);
+            sparseGrad = sparseGrad == null ? rg : sparseGrad.plus(rg);
+            return new Tensor[]{null};
+        }, w);
+    }
+
+    private boolean sparse;
+    private RowSparseGrad sparseGrad;
+
+    /**
+     * Row-sparse gradients for large tables: backward leaves weight().grad() null and accumulates
+     * {@link #sparseGrad()} instead, which the optimizers apply to the touched rows only.
+     */
+    public Embedding sparse(boolean on) { sparse = on; return this; }
+
+    public boolean isSparse() { return sparse; }
+
+    /** The accumulated row-sparse gradient since the last {@link #clearSparseGrad()}, or null. */
+    public RowSparseGrad sparseGrad() { return sparseGrad; }
+
+    public void clearSparseGrad() { sparseGrad = null; }
 
     /** The distinct ids of a batch in ascending order (the rows whose gradient can be nonzero). */
     public static long[] touchedRows(Tensor ids) {

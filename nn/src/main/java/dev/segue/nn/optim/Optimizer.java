@@ -33,14 +33,32 @@ public abstract class Optimizer {
     /** Sets the learning rate of every group (a schedule with one base rate). */
     public void setLr(double lr) { for (ParamGroup g : groups) g.setLr(lr); }
 
-    public void zeroGrad() { for (ParamGroup g : groups) for (Tensor p : g.tensors()) p.zeroGrad(); }
+    public void zeroGrad() {
+        for (ParamGroup g : groups) for (Tensor p : g.tensors()) p.zeroGrad();
+        for (dev.segue.nn.layers.Embedding t : sparseTables.values()) t.clearSparseGrad();
+    }
 
-    /** One update of every parameter that has a gradient. */
+    private final Map<String, dev.segue.nn.layers.Embedding> sparseTables = new LinkedHashMap<>();
+
+    /**
+     * Declares that parameter {@code name} is the table of a row-sparse embedding: its updates touch
+     * only the rows of {@link dev.segue.nn.layers.Embedding#sparseGrad()} (lazily, like torch's
+     * SparseAdam: the state and the weight decay of untouched rows wait until they are touched).
+     */
+    public void addSparse(String name, dev.segue.nn.layers.Embedding table) {
+        if (findParam(name) != table.weight()) throw new IllegalArgumentException("parameter '" + name + "' is not the weight of the given embedding");
+        if (!table.isSparse()) throw new IllegalArgumentException("embedding for '" + name + "' is not in row-sparse mode");
+        sparseTables.put(name, table);
+    }
+
+    /** One update of every parameter that has a gradient (dense or, for declared tables, row-sparse). */
     public final void step() {
         stepCount++;
         for (ParamGroup g : groups)
             for (Map.Entry<String, Tensor> e : g.params().entrySet()) {
                 Tensor p = e.getValue();
+                dev.segue.nn.layers.Embedding table = sparseTables.get(e.getKey());
+                if (table != null && table.sparseGrad() != null) { sparseStep(e.getKey(), p, table, g); continue; }
                 if (p.grad() == null) continue;
                 float[] v = p.toFloatArray();
                 float[] gr = p.grad().toFloatArray();
@@ -48,6 +66,32 @@ public abstract class Optimizer {
                 update(v, gr, st, g, stepOf(st));
                 p.backend().copy(Tensor.of(v, p.shape()).to(p.dtype()), p);
             }
+    }
+
+    /** Gathers the touched rows of the parameter and its state, runs the same fused update on them, scatters back. */
+    private void sparseStep(String name, Tensor p, dev.segue.nn.layers.Embedding table, ParamGroup g) {
+        dev.segue.nn.layers.RowSparseGrad sg = table.sparseGrad();
+        int d = p.size(1);
+        long[] rows = sg.rows();
+        float[] all = p.toFloatArray();
+        float[] v = new float[rows.length * d];
+        for (int r = 0; r < rows.length; r++) System.arraycopy(all, (int) rows[r] * d, v, r * d, d);
+        Map<String, float[]> full = state.computeIfAbsent(name, k -> new LinkedHashMap<>());
+        long step = stepOf(full);
+        Map<String, float[]> part = new LinkedHashMap<>();
+        for (Map.Entry<String, float[]> b : full.entrySet()) {
+            if (b.getKey().equals("step")) continue;
+            float[] rowsOf = new float[rows.length * d];
+            for (int r = 0; r < rows.length; r++) System.arraycopy(b.getValue(), (int) rows[r] * d, rowsOf, r * d, d);
+            part.put(b.getKey(), rowsOf);
+        }
+        update(v, sg.values().toFloatArray(), part, g, step);
+        for (Map.Entry<String, float[]> b : part.entrySet()) {
+            float[] dst = full.computeIfAbsent(b.getKey(), k -> new float[all.length]);
+            for (int r = 0; r < rows.length; r++) System.arraycopy(b.getValue(), r * d, dst, (int) rows[r] * d, d);
+        }
+        for (int r = 0; r < rows.length; r++) System.arraycopy(v, r * d, all, (int) rows[r] * d, d);
+        p.backend().copy(Tensor.of(all, p.shape()).to(p.dtype()), p);
     }
 
     /** The 1-based step number of this parameter (its own count, stored in the state as "step"). */
