@@ -28,7 +28,8 @@ final class LossKernels {
                     if (t[r] == ignore) { sl.f[loss.offset() + r] = 0; continue; }
                     if (t[r] < 0 || t[r] >= c) throw new IndexOutOfBoundsException("cross_entropy: target " + t[r] + " at row " + r + " is out of range for " + c + " classes");
                     double nll = stats[0] - x.f[base + (int) t[r]];
-                    sl.f[loss.offset() + r] = (float) ((1 - eps) * nll + eps * (stats[0] - stats[1] / c));
+                    // the smoothing term only when asked: a -inf logit (a masked class) makes it infinite
+                    sl.f[loss.offset() + r] = (float) ((1 - eps) * nll + (eps == 0 ? 0 : eps * (stats[0] - stats[1] / c)));
                     continue;
                 }
                 double max = Double.NEGATIVE_INFINITY, sumX = 0;
