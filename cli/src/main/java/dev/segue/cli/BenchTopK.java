@@ -1,7 +1,7 @@
 package dev.segue.cli;
 
 import dev.segue.core.cpu.Parallel;
-import dev.segue.recsys.eval.PlainScoreBlock;
+import dev.segue.recsys.eval.GemmScoreBlock;
 import dev.segue.recsys.eval.ScoreBlock;
 import dev.segue.recsys.eval.TopK;
 import java.util.Locale;
@@ -28,7 +28,7 @@ public final class BenchTopK implements Callable<Integer> {
         float[] q = new float[queries * dim], it = new float[items * dim];
         for (int i = 0; i < q.length; i++) q[i] = (float) r.nextGaussian();
         for (int i = 0; i < it.length; i++) it[i] = (float) r.nextGaussian();
-        ScoreBlock block = PlainScoreBlock.INSTANCE;
+        ScoreBlock block = GemmScoreBlock.INSTANCE;
         double flops = 2.0 * queries * items * dim;
         double score = best(() -> scoreOnly(q, it, block));
         System.out.printf(Locale.ROOT, "| queries × items × d | k | scoring only, wall (s) | scoring + top-k, wall (s) | selection CPU / scoring CPU | GFLOP/s (scoring) | threads |%n|---|---:|---:|---:|---:|---:|---:|%n");

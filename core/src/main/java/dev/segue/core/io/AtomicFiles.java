@@ -23,6 +23,7 @@ public final class AtomicFiles {
         try {
             if (dir != null) Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            readableLikeAnOrdinaryFile(tmp, abs);
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writer.write(out);
             }
@@ -37,6 +38,18 @@ public final class AtomicFiles {
         } finally {
             if (tmp != null) try { Files.deleteIfExists(tmp); } catch (IOException ignored) { }
         }
+    }
+
+    /**
+     * Temporary files are created owner-only (0600); the file that replaces the target should carry the
+     * target's permissions, or rw-r--r-- for a new file, like a file written in place would.
+     */
+    private static void readableLikeAnOrdinaryFile(Path tmp, Path target) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) return;
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
     }
 
     public static void writeString(Path target, String text) {

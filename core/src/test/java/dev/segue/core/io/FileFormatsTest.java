@@ -115,4 +115,15 @@ class FileFormatsTest {
     private static byte[] readBytes(Path p) {
         try { return Files.readAllBytes(p); } catch (Exception e) { throw new RuntimeException(e); }
     }
+
+    @Test
+    void atomicWritesLeaveAnOrdinaryReadableFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("out.txt");
+        AtomicFiles.writeString(f, "one");
+        if (Files.getFileStore(f).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class))
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        AtomicFiles.writeString(f, "two");
+        assertEquals("two", Files.readString(f));
+        try (var s = Files.list(dir)) { assertEquals(1, s.count(), "no temporary file left behind"); }
+    }
 }
