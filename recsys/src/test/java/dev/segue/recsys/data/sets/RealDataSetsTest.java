@@ -71,4 +71,22 @@ class RealDataSetsTest {
         assertEquals(3_416, test.sessions().count());
         assertEquals(2_933, items.size()); // every test item occurs in train_full
     }
+
+    @Test
+    void digineticaSampleAndSrGnnProtocolMatchTheReadme() {
+        DigineticaReader.Data d = DigineticaReader.read(data("diginetica_sample/sample_train-item-views.csv"));
+        assertEquals(2_986, d.count());
+        long ones = d.sessions().stream().filter(x -> x.length == 1).count();
+        assertEquals(933, ones);
+        assertEquals(12_391, d.sessions().stream().mapToInt(x -> x.length).sum());
+        assertEquals(7_139, d.sessions().stream().flatMap(java.util.Arrays::stream).distinct().count());
+        // SR-GNN preprocess.py --dataset=sample, as run for the README: 469 train sessions (1,205 cases),
+        // 39 test sessions (99 cases), 309 items
+        DigineticaReader.Split sp = DigineticaReader.srGnnProtocol(d, 7);
+        assertEquals(469, sp.train().count());
+        assertEquals(1_205, DigineticaReader.Split.cases(sp.train()));
+        assertEquals(39, sp.test().count());
+        assertEquals(99, DigineticaReader.Split.cases(sp.test()));
+        assertEquals(309, sp.items());
+    }
 }
