@@ -5,9 +5,9 @@ import dev.segue.core.cpu.Parallel;
 /**
  * Full-catalogue top-k for many queries without materialising the [queries × items] score matrix:
  * queries go in blocks of {@link #QUERY_BLOCK} (in parallel), items in blocks of {@link #ITEM_BLOCK};
- * each score block (≤ 1 MiB) is folded into one bounded heap per query, so memory is
- * O(threads · block + queries · k) and the selection costs O(items · log k) only for the few scores
- * that beat the current k-th — cheap next to the GEMM's O(items · d).
+ * each score block (≤ 1 MiB) is folded into one bounded selector per query, so memory is
+ * O(threads · block + queries · k) and the selection costs a scan plus O(k log(items/k)) for the few
+ * scores that reach the current k-th — cheap next to the GEMM's O(items · d).
  *
  * <p>Order: higher score first, ties broken by the lower item id, so results are deterministic and
  * independent of the blocking and the thread count. NaN scores are never selected. Items listed in a
@@ -56,64 +56,70 @@ public final class TopK {
     }
 
     /**
-     * A bounded min-heap of (score, id) by "worse first": the root is the current k-th best, which a
-     * candidate must beat (higher score, or equal score and lower id) to enter. Public for callers that
-     * produce score blocks themselves (e.g. on a GPU) and only need the selection.
+     * The k best (score, id) pairs seen so far: candidates that reach the current threshold are
+     * appended to a buffer of 2k; when it fills, a quickselect keeps the best k and the threshold rises
+     * to the k-th score. Appending costs O(1) and each compaction O(k), so the cost is a scan of the
+     * scores plus O(k log(n/k)) — far below a heap's sift per insertion. Public for callers that produce
+     * score blocks themselves (e.g. on a GPU) and only need the selection.
      */
     public static final class Heap {
         private final int k;
         private final float[] s;
         private final int[] id;
         private int size;
+        /** A score below this cannot be among the best k (−∞ until the buffer first fills). */
+        private float threshold = Float.NEGATIVE_INFINITY;
 
-        public Heap(int k) { this.k = k; s = new float[k]; id = new int[k]; }
+        public Heap(int k) { this.k = k; s = new float[2 * k]; id = new int[2 * k]; }
 
-        /** a is worse than b */
+        /** a is worse than b: lower score, or equal score and higher id. */
         private static boolean worse(float sa, int ia, float sb, int ib) { return sa < sb || (sa == sb && ia > ib); }
 
         /** Offers scores buf[off .. off+count) of items firstId, firstId+1, …; excluded is sorted. */
         public void offerAll(float[] buf, int off, int count, int firstId, int[] excluded) {
-            // excluded ids in this block are found by walking the sorted array alongside
             int e = lowerBound(excluded, firstId);
+            float thr = threshold;
             for (int j = 0; j < count; j++) {
                 float v = buf[off + j];
-                if (size == k && !(v >= s[0])) continue; // fast reject; also drops NaN
+                if (!(v >= thr)) continue;                 // the common case: rejected (also drops NaN)
                 int item = firstId + j;
                 while (e < excluded.length && excluded[e] < item) e++;
                 if (e < excluded.length && excluded[e] == item) continue;
-                if (v != v) continue;
-                offer(v, item);
+                s[size] = v;
+                id[size] = item;
+                if (++size == s.length) thr = compact();
             }
         }
 
-        void offer(float v, int item) {
-            if (size < k) {
-                int i = size++;
-                s[i] = v; id[i] = item;
-                siftUp(i);
-            } else if (worse(s[0], id[0], v, item)) {
-                s[0] = v; id[0] = item;
-                siftDown(0);
-            }
+        /** Keeps the best k of the buffer (unordered) and returns the new threshold, the k-th best score. */
+        private float compact() {
+            select(0, size - 1, k - 1);
+            size = k;
+            float worst = s[0];
+            for (int i = 1; i < k; i++) if (s[i] < worst) worst = s[i];
+            threshold = worst;
+            return worst;
         }
 
-        private void siftUp(int i) {
-            while (i > 0) {
-                int p = (i - 1) >>> 1;
-                if (!worse(s[i], id[i], s[p], id[p])) break;
-                swap(i, p);
-                i = p;
-            }
-        }
-
-        private void siftDown(int i) {
-            while (true) {
-                int l = 2 * i + 1, m = i;
-                if (l < size && worse(s[l], id[l], s[m], id[m])) m = l;
-                if (l + 1 < size && worse(s[l + 1], id[l + 1], s[m], id[m])) m = l + 1;
-                if (m == i) return;
-                swap(i, m);
-                i = m;
+        /** Quickselect: afterwards positions [0, kth] hold the best kth+1 entries (best-first order not kept). */
+        private void select(int lo, int hi, int kth) {
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                // median of three as the pivot, deterministic
+                if (worse(s[lo], id[lo], s[mid], id[mid])) swap(lo, mid);
+                if (worse(s[lo], id[lo], s[hi], id[hi])) swap(lo, hi);
+                if (worse(s[mid], id[mid], s[hi], id[hi])) swap(mid, hi);
+                float ps = s[mid];
+                int pi = id[mid];
+                int i = lo, j = hi;
+                while (i <= j) {
+                    while (worse(ps, pi, s[i], id[i])) i++;      // s[i] better than the pivot
+                    while (worse(s[j], id[j], ps, pi)) j--;      // s[j] worse than the pivot
+                    if (i <= j) { swap(i, j); i++; j--; }
+                }
+                if (kth <= j) hi = j;
+                else if (kth >= i) lo = i;
+                else return;
             }
         }
 
@@ -122,16 +128,16 @@ public final class TopK {
             int ti = id[a]; id[a] = id[b]; id[b] = ti;
         }
 
-        /** Best first into out[at .. at+k); the heap is emptied. */
+        /** Best first into out[at .. at+k) (id −1, score −∞ when fewer than k were offered); the selector is emptied. */
         public void drainSorted(int[] outIds, float[] outScores, int at) {
-            for (int i = k - 1; i >= size; i--) { outIds[at + i] = -1; outScores[at + i] = Float.NEGATIVE_INFINITY; }
-            while (size > 0) {
-                int i = --size;
-                outIds[at + i] = id[0];
-                outScores[at + i] = s[0];
-                s[0] = s[i]; id[0] = id[i];
-                siftDown(0);
-            }
+            if (size > k) { select(0, size - 1, k - 1); size = k; }
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) order[i] = i;
+            java.util.Arrays.sort(order, (x, y) -> worse(s[x], id[x], s[y], id[y]) ? 1 : worse(s[y], id[y], s[x], id[x]) ? -1 : 0);
+            for (int i = 0; i < size; i++) { outIds[at + i] = id[order[i]]; outScores[at + i] = s[order[i]]; }
+            for (int i = size; i < k; i++) { outIds[at + i] = -1; outScores[at + i] = Float.NEGATIVE_INFINITY; }
+            size = 0;
+            threshold = Float.NEGATIVE_INFINITY;
         }
 
         private static int lowerBound(int[] a, int key) {

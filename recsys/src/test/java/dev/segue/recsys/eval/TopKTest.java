@@ -41,7 +41,7 @@ class TopKTest {
             e[0] = 0; // the padding id
             seen[i] = Arrays.stream(e).distinct().sorted().toArray();
         }
-        for (int k : new int[] {1, 10, 100}) {
+        for (int k : new int[] {1, 10, 100, 500}) {
             TopK.Result res = TopK.topK(q, nq, items, nItems, d, k, PlainScoreBlock.INSTANCE, i -> seen[i]);
             for (int i = 0; i < nq; i++) assertArrayEquals(bruteForce(q, i, items, nItems, d, k, seen[i]), res.row(i), "k=" + k + " query " + i);
         }
