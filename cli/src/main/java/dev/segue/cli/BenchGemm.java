@@ -114,11 +114,11 @@ public final class BenchGemm implements Callable<Integer> {
     }
 
     /**
-     * Runs 192³ products until the JIT has compiled the vector micro-kernel (it runs in the
-     * interpreter, ~1000× slower, until C2 is done): until no run has been 10% faster than the best
-     * for 0.3 s, at least 0.5 s, at most 10 s.
+     * Waits until the JIT has compiled the vector micro-kernel ({@link Gemm#warmUp}), then runs 192³
+     * products until no run has been 10% faster than the best for 0.3 s (at least 0.5 s, at most 10 s).
      */
-    private static void warmUp() {
+    private static void warmUp() throws InterruptedException {
+        if (!Gemm.warmUp(java.time.Duration.ofSeconds(60))) System.err.println("segue bench gemm: vector kernel still cold after 60 s");
         Shape w = new Shape(192, 192, 192);
         float[][] d = operands(w);
         long start = System.nanoTime(), lastGain = start, best = Long.MAX_VALUE;

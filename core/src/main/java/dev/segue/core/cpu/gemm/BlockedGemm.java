@@ -14,7 +14,7 @@ import java.util.function.IntConsumer;
  *       then walks slivers × panels with the micro-kernel
  * </pre>
  * One barrier per (jc, pc, ic) step. A short, wide product has a single block row, so each B sliver
- * is packed by the one task that uses it, right before use (hot in cache).
+ * is packed by the one task that uses it, right before use, into that thread's own buffer.
  * The task grid depends only on the shape and the blocking, and every C element is produced by the
  * same sequence of operations whichever thread runs its task, so results do not depend on threads.
  */
@@ -33,22 +33,28 @@ final class BlockedGemm {
         final int mChunk = Math.min(bl.mChunk(), roundUp(m, mr));
         final Workspace ws = Workspace.get();
         final float[] pa = ws.a(mChunk * kcMax);
-        final float[] pb = ws.b(roundUp(Math.min(bl.nc(), n), nr) * kcMax);
+        final TaskGrid g0 = TaskGrid.of(ceilDiv(Math.min(m, mChunk), mr), ceilDiv(Math.min(bl.nc(), n), nr),
+                bl.mcPanels(), bl.ncSlivers(), MIN_TASKS);
+        // A short, wide product (one chunk, one block row): no B sliver is shared between tasks, so
+        // each task packs its own into its thread's small buffer, reused task after task and so
+        // hot in L1/L2, instead of into a multi-MiB shared buffer whose lines are cold.
+        final boolean bInTask = m <= mChunk && g0.rowBlocks() == 1;
+        final float[] pb = bInTask ? null : ws.b(roundUp(Math.min(bl.nc(), n), nr) * kcMax);
 
         for (int jc0 = 0; jc0 < n; jc0 += bl.nc()) {
             final int jc = jc0, nc = Math.min(bl.nc(), n - jc), slivers = ceilDiv(nc, nr);
             for (int pc0 = 0; pc0 < k; pc0 += bl.kc()) {
                 final int pc = pc0, kc = Math.min(bl.kc(), k - pc);
                 final float betaEff = pc == 0 ? beta : 1f;
-                // B parts: the column blocks of the first A chunk's grid (later chunks may split
-                // columns differently, so a task ensures every part its slivers overlap)
-                final TaskGrid g0 = TaskGrid.of(ceilDiv(Math.min(m, mChunk), mr), slivers, bl.mcPanels(), bl.ncSlivers(), MIN_TASKS);
+                // shared B parts: the column blocks of the first A chunk's grid (later chunks may
+                // split columns differently, so a task ensures every part its slivers overlap)
+                final TaskGrid gb = TaskGrid.of(ceilDiv(Math.min(m, mChunk), mr), slivers, bl.mcPanels(), bl.ncSlivers(), MIN_TASKS);
                 final int[] partOf = new int[slivers];
-                for (int cb = 0; cb < g0.colBlocks(); cb++) {
-                    for (int sl = g0.colStart(cb); sl < g0.colEnd(cb); sl++) partOf[sl] = cb;
+                for (int cb = 0; cb < gb.colBlocks(); cb++) {
+                    for (int sl = gb.colStart(cb); sl < gb.colEnd(cb); sl++) partOf[sl] = cb;
                 }
-                final PackOnce bPacked = new PackOnce(g0.colBlocks(), cb -> {
-                    int s0 = g0.colStart(cb), s1 = g0.colEnd(cb);
+                final PackOnce bPacked = bInTask ? null : new PackOnce(gb.colBlocks(), cb -> {
+                    int s0 = gb.colStart(cb), s1 = gb.colEnd(cb);
                     Packing.packB(transB, b, bOff, ldb, pc, kc, jc + s0 * nr, Math.min((s1 - s0) * nr, nc - s0 * nr),
                             nr, nr * kc, pb, s0 * nr * kc);
                 });
@@ -64,10 +70,16 @@ final class BlockedGemm {
                     final int cBase = cOff + ic * ldc + jc;
                     forEach(parallel, grid.count(), t -> {
                         aPacked.ensure(t / grid.colBlocks());
-                        for (int part = partOf[grid.colStart(t)], last = partOf[grid.colEnd(t) - 1]; part <= last; part++) {
-                            bPacked.ensure(part);
+                        final int s0 = grid.colStart(t), s1 = grid.colEnd(t);
+                        if (bInTask) {
+                            float[] own = Workspace.get().b((s1 - s0) * nr * kc);
+                            Packing.packB(transB, b, bOff, ldb, pc, kc, jc + s0 * nr, Math.min((s1 - s0) * nr, nc - s0 * nr),
+                                    nr, nr * kc, own, 0);
+                            macro(kern, grid, t, rows, nc, kc, pa, own, -s0 * nr * kc, c, cBase, ldc, alpha, betaEff);
+                        } else {
+                            for (int part = partOf[s0], last = partOf[s1 - 1]; part <= last; part++) bPacked.ensure(part);
+                            macro(kern, grid, t, rows, nc, kc, pa, pb, 0, c, cBase, ldc, alpha, betaEff);
                         }
-                        macro(kern, grid, t, rows, nc, kc, pa, pb, c, cBase, ldc, alpha, betaEff);
                     });
                 }
             }
@@ -76,13 +88,13 @@ final class BlockedGemm {
 
     /** One compute task: its slivers (outer, the B sliver stays hot) × its panels (inner). */
     private static void macro(MicroKernel kern, TaskGrid grid, int task, int rows, int nc, int kc,
-                              float[] pa, float[] pb, float[] c, int cBase, int ldc, float alpha, float beta) {
+                              float[] pa, float[] pb, int pbBase, float[] c, int cBase, int ldc, float alpha, float beta) {
         final int mr = kern.mr(), nr = kern.nr();
         final int q0 = grid.rowStart(task), q1 = grid.rowEnd(task);
         final int s0 = grid.colStart(task), s1 = grid.colEnd(task);
         float[] tile = null;
         for (int s = s0; s < s1; s++) {
-            final int j = s * nr, cols = Math.min(nr, nc - j), ib = s * nr * kc;
+            final int j = s * nr, cols = Math.min(nr, nc - j), ib = pbBase + s * nr * kc;
             for (int q = q0; q < q1; q++) {
                 final int i = q * mr, rowsT = Math.min(mr, rows - i), ia = q * mr * kc;
                 final int co = cBase + i * ldc + j;

@@ -13,8 +13,8 @@ import dev.segue.core.cpu.Parallel;
  * for any thread count. The system property {@code segue.gemm.scalar=true} forces the scalar kernel.
  *
  * <p>JIT warm-up: the vector micro-kernel is fast only once C2 has compiled it (C1 cannot compile it
- * and the interpreter runs the Vector API ~1000× slower), which takes a few hundred ms to a few
- * seconds of GEMM calls after start-up; benchmarks must warm up accordingly.
+ * and the interpreter runs the Vector API ~10⁴× slower). Until then calls use the scalar kernel,
+ * which gives bit-identical results ({@link VectorWarmup}); benchmarks call {@link #warmUp} first.
  */
 public final class Gemm {
     private Gemm() {}
@@ -38,7 +38,17 @@ public final class Gemm {
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                              float beta, float[] c, int cOff, int ldc) {
         GemmChecks.check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        compute(kernel(VECTORIZED), true, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        compute(fastKernel(), true, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /**
+     * Waits until the fast (vector) kernel has been compiled by the JIT, so that timings taken from
+     * now on are steady; returns at once without the Vector API. See {@link VectorWarmup}.
+     *
+     * @return false if it was not ready within the timeout
+     */
+    public static boolean warmUp(java.time.Duration timeout) throws InterruptedException {
+        return !VECTORIZED || VectorWarmup.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -57,7 +67,7 @@ public final class Gemm {
             GemmChecks.check(transA, transB, m, n, k, a, offset(aOff, i, strideA), lda, b, offset(bOff, i, strideB), ldb,
                     c, offset(cOff, i, strideC), ldc);
         }
-        MicroKernel kern = kernel(VECTORIZED);
+        MicroKernel kern = fastKernel();
         boolean perItem = batch > 1 && (long) m * n * k < BATCH_ITEM_WORK;
         if (perItem) {
             Parallel.forEach(batch, i -> compute(kern, false, transA, transB, m, n, k, alpha,
@@ -69,6 +79,14 @@ public final class Gemm {
                         b, offset(bOff, i, strideB), ldb, beta, c, offset(cOff, i, strideC), ldc);
             }
         }
+    }
+
+    /**
+     * The kernel for this call: vector once it runs compiled, scalar before (bit-identical results,
+     * see {@link VectorWarmup}). VectorWarmup is touched only with the Vector API present.
+     */
+    private static MicroKernel fastKernel() {
+        return kernel(VECTORIZED && VectorWarmup.ready());
     }
 
     /** The micro-kernel: the vector one only if asked, so the vector classes load only then. */
