@@ -69,17 +69,28 @@ public final class Stft {
 
     /** Complex STFT, [1 + n_fft/2, frames] (librosa layout), complex64. */
     public static ComplexMatrix stft(float[] y, StftParams p) {
-        int bins = p.bins(), frames = p.frames(y.length), nFft = p.nFft();
-        // frame-major while transforming (sequential writes), then one blocked transpose to [bins, frames]
-        float[] fre = new float[bins * frames], fim = new float[bins * frames];
-        forEachFrame(y, p, (t, re, im) -> {
-            int o = t * bins;
+        int bins = p.bins(), frames = p.frames(y.length);
+        // frames are staged 32 at a time and written out transposed, so every write to [bins, frames] is a 32-float run
+        final int B = 32;
+        float[] re = new float[bins * frames], im = new float[bins * frames];
+        float[] sre = new float[B * bins], sim = new float[B * bins];
+        int[] staged = {0, 0}; // {first frame of the stage, frames staged}
+        Runnable flush = () -> {
+            int t0 = staged[0], nb = staged[1];
             for (int k = 0; k < bins; k++) {
-                fre[o + k] = (float) re[k];
-                fim[o + k] = (float) im[k];
+                int o = k * frames + t0;
+                for (int j = 0; j < nb; j++) { re[o + j] = sre[j * bins + k]; im[o + j] = sim[j * bins + k]; }
             }
+            staged[0] += nb;
+            staged[1] = 0;
+        };
+        forEachFrame(y, p, (t, fr, fi) -> {
+            int o = staged[1] * bins;
+            for (int k = 0; k < bins; k++) { sre[o + k] = (float) fr[k]; sim[o + k] = (float) fi[k]; }
+            if (++staged[1] == B) flush.run();
         });
-        return new ComplexMatrix(bins, frames, transpose(fre, frames, bins), transpose(fim, frames, bins));
+        if (staged[1] > 0) flush.run();
+        return new ComplexMatrix(bins, frames, re, im);
     }
 
     /** |STFT|^power, frame-major [frames][bins], from the complex64-rounded spectrum as librosa does. */
