@@ -27,6 +27,27 @@ class BatchFftTest {
         }
     }
 
+    @Test
+    void batchedStftEqualsScalarStft() {
+        Assumptions.assumeTrue(dev.segue.dsp.Kernels.vectorized(), "Vector API not available");
+        float[] y = new float[12345];
+        for (int i = 0; i < y.length; i++) y[i] = (float) Math.sin(i * 0.021) * (i % 7) / 7f;
+        for (StftParams p : new StftParams[] {StftParams.of(2048, 512), StftParams.of(1024, 256).withWinLength(800)}) {
+            var fast = Stft.stft(y, p);
+            System.setProperty("segue.scalarFft", "true");
+            try {
+                var ref = Stft.stft(y, p);
+                assertEquals(ref.cols(), fast.cols());
+                for (int i = 0; i < ref.re().length; i++) {
+                    assertEquals(ref.re()[i], fast.re()[i], 1e-5f * 50, "re " + i);
+                    assertEquals(ref.im()[i], fast.im()[i], 1e-5f * 50, "im " + i);
+                }
+            } finally {
+                System.clearProperty("segue.scalarFft");
+            }
+        }
+    }
+
     static double[] concat(double[] re, double[] im) {
         double[] o = new double[re.length + im.length];
         System.arraycopy(re, 0, o, 0, re.length);
