@@ -10,7 +10,14 @@ import org.jtransforms.fft.DoubleFFT_1D;
 final class FftDecimator {
     private final int down, k0, w, nFft, block;
     private final double[] spectrum; // FFT of the reversed taps, JTransforms packed layout
-    private final DoubleFFT_1D fft;
+    // decimators are shared between threads through the resampler's cache: one FFT plan per thread, JTransforms'
+    // own threading off so results never depend on the core count
+    private final ThreadLocal<DoubleFFT_1D> fft;
+    static {
+        org.jtransforms.utils.CommonUtils.setThreadsBeginN_1D_FFT_2Threads(Integer.MAX_VALUE);
+        org.jtransforms.utils.CommonUtils.setThreadsBeginN_1D_FFT_4Threads(Integer.MAX_VALUE);
+        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+    }
 
     FftDecimator(double[] taps, int down, int k0) {
         this.down = down;
@@ -19,10 +26,10 @@ final class FftDecimator {
         int n = Integer.highestOneBit(Math.max(64, 8 * w) - 1) << 1;
         this.nFft = n;
         this.block = n - (w - 1);
-        this.fft = new DoubleFFT_1D(n);
+        this.fft = ThreadLocal.withInitial(() -> new DoubleFFT_1D(n));
         spectrum = new double[n];
         for (int j = 0; j < w; j++) spectrum[j] = taps[w - 1 - j];
-        fft.realForward(spectrum);
+        fft.get().realForward(spectrum);
     }
 
     /** Worth it when the filter is long: direct cost w per output vs ~2 FFTs per (block / down) outputs. */
@@ -31,6 +38,7 @@ final class FftDecimator {
     float[] apply(float[] x, int nOut) {
         float[] y = new float[nOut];
         double[] buf = new double[nFft];
+        DoubleFFT_1D fft = this.fft.get();
         // y[m] = (g * x)[c] with g the reversed taps and c = m*down + k0 + w - 1 (full convolution index)
         int m = 0;
         for (long s = -(w - 1); m < nOut; s += block) {
