@@ -76,6 +76,20 @@ class ResampleFixtureTest {
     }
 
     @Test
+    void fftDecimationMatchesDirect() {
+        var rng = new java.util.Random(9);
+        for (int n : new int[] {30001, 44100}) {
+            float[] x = new float[n];
+            for (int i = 0; i < n; i++) x[i] = (float) (0.3 * Math.sin(i * 0.01) + 0.1 * rng.nextGaussian());
+            for (int[] r : new int[][] {{2, 1}, {3, 1}, {44100, 22050}, {4, 1}}) {
+                float[] a = Resampler.resample(x, r[0], r[1], ResampleMode.HQ), b = Resampler.resampleDirect(x, r[0], r[1], ResampleMode.HQ);
+                var e = Compare.err(a, b);
+                assertTrue(e.peakRel() < 1e-6, r[0] + "->" + r[1] + " n=" + n + " " + e);
+            }
+        }
+    }
+
+    @Test
     void dcAndInBandToneSurvive() {
         int n = 22050;
         float[] x = new float[n];

@@ -37,6 +37,18 @@ public final class Resampler {
         if (orig == target) return x.clone();
         int g = gcd(orig, target), up = target / g, down = orig / g;
         Bank b = BANKS.computeIfAbsent(mode + ":" + up + "/" + down, k -> design(mode, up, down));
+        int nOut = outputLength(x.length, orig, target);
+        if (FftDecimator.pays(b.width, b.down, b.up) && (long) nOut * b.width > 4_000_000L)
+            return DECIMATORS.computeIfAbsent(b, k -> new FftDecimator(k.taps, k.down, k.k0)).apply(x, nOut);
+        return apply(b, x, nOut);
+    }
+
+    private static final Map<Bank, FftDecimator> DECIMATORS = new ConcurrentHashMap<>();
+
+    /** The direct (tabulated polyphase) path, whatever the length: the reference of the FFT decimator. For tests. */
+    public static float[] resampleDirect(float[] x, int orig, int target, ResampleMode mode) {
+        int g = gcd(orig, target), up = target / g, down = orig / g;
+        Bank b = BANKS.computeIfAbsent(mode + ":" + up + "/" + down, k -> design(mode, up, down));
         return apply(b, x, outputLength(x.length, orig, target));
     }
 
