@@ -28,4 +28,14 @@ class NnConformanceTest {
             assertTrue(r.passed(), r.line());
         }));
     }
+
+    /** The 16 MB EfficientNet-B0 case is read from the shared fixtures directory (not copied into the repository). */
+    @org.junit.jupiter.api.Test
+    void efficientNetB0FromSharedFixtures() {
+        Path f = Path.of(System.getProperty("segue.shared", "../shared"), "fixtures", "nn", "model_efficientnet_b0_1ch.safetensors");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(f), "shared fixtures not present: " + f);
+        CaseResult r = new ConformanceRunner().run(f);
+        System.out.println(r.line());
+        assertTrue(r.passed(), r.line());
+    }
 }

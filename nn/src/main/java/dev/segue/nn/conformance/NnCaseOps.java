@@ -15,6 +15,7 @@ import dev.segue.nn.attention.TransformerEncoderLayer;
 import dev.segue.nn.attention.XLNetRelativeAttention;
 import dev.segue.nn.attention.XLNetStack;
 import dev.segue.nn.layers.Activation;
+import dev.segue.nn.models.efficientnet.EfficientNetB0;
 import dev.segue.nn.models.hubert.HubertConfig;
 import dev.segue.nn.models.hubert.HubertModel;
 import dev.segue.nn.models.musicnn.MusiCnn;
@@ -147,6 +148,16 @@ public final class NnCaseOps implements ConformanceOps {
             r.put("pooled", o.pooled());
             r.put("penultimate", o.penultimate());
             r.put("logits", o.logits());
+            return r;
+        });
+
+        ops.put("efficientnet_b0_1ch", (in, p) -> {
+            EfficientNetB0 m = new EfficientNetB0(integer(p, "in_channels"), ((Number) ((List<?>) p.get("bn_eps")).get(0)).doubleValue(), new Rng(0));
+            m.eval();
+            bind(m, in);
+            EfficientNetB0.Output o = m.forward(in.get("x"));
+            Map<String, Tensor> r = out(o.pooled());
+            r.put("feature_map", o.featureMap());
             return r;
         });
 
