@@ -15,8 +15,10 @@ import dev.segue.nn.attention.TransformerEncoderLayer;
 import dev.segue.nn.attention.XLNetRelativeAttention;
 import dev.segue.nn.attention.XLNetStack;
 import dev.segue.nn.layers.Activation;
+import dev.segue.nn.models.efficientnet.EfficientNetB0;
 import dev.segue.nn.models.hubert.HubertConfig;
 import dev.segue.nn.models.hubert.HubertModel;
+import dev.segue.nn.models.musicnn.MusiCnn;
 import dev.segue.nn.layers.BatchNorm;
 import dev.segue.nn.layers.GroupNorm;
 import dev.segue.nn.losses.BceWithLogits;
@@ -135,12 +137,36 @@ public final class NnCaseOps implements ConformanceOps {
             return r;
         });
 
+        ops.put("musicnn", (in, p) -> {
+            MusiCnn m = new MusiCnn(integer(p, "timbral_filters"), integer(p, "temporal_filters"), integer(p, "midend_filters"),
+                    integer(p, "dense_units"), integer(p, "n_classes"), new Rng(0));
+            m.eval();
+            bind(m, in);
+            MusiCnn.Output o = m.forward(in.get("x"));
+            Map<String, Tensor> r = out(o.probabilities());
+            r.put("frontend", o.frontend());
+            r.put("pooled", o.pooled());
+            r.put("penultimate", o.penultimate());
+            r.put("logits", o.logits());
+            return r;
+        });
+
+        ops.put("efficientnet_b0_1ch", (in, p) -> {
+            EfficientNetB0 m = new EfficientNetB0(integer(p, "in_channels"), ((Number) ((List<?>) p.get("bn_eps")).get(0)).doubleValue(), new Rng(0));
+            m.eval();
+            bind(m, in);
+            EfficientNetB0.Output o = m.forward(in.get("x"));
+            Map<String, Tensor> r = out(o.pooled());
+            r.put("feature_map", o.featureMap());
+            return r;
+        });
+
         ops.put("optimizer", OptimizerCase::run);
         ops.put("clip_grad_norm", OptimizerCase::clip);
         ops.put("lr_schedule", OptimizerCase::schedule);
     }
 
-    /** Binds every fixture input whose name is a parameter of the module. */
+    /** Binds the fixture tensors as the module's parameters (same objects) and copies its buffers (running statistics). */
     static void bind(Module m, Map<String, Tensor> in) {
         Map<String, Tensor> named = new LinkedHashMap<>();
         for (String k : m.namedParameters().keySet()) {
@@ -149,6 +175,13 @@ public final class NnCaseOps implements ConformanceOps {
             named.put(k, t);
         }
         m.bindParameters(named);
+        Map<String, Tensor> buffers = new LinkedHashMap<>();
+        for (String k : m.namedBuffers().keySet()) {
+            Tensor t = in.get(k);
+            if (t == null) throw new IllegalArgumentException("fixture lacks buffer '" + k + "' of " + m.getClass().getSimpleName());
+            buffers.put(k, t);
+        }
+        if (!buffers.isEmpty()) m.loadStateDict(buffers, false);
     }
 
     static Map<String, Tensor> out(Tensor t) {

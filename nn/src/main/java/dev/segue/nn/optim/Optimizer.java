@@ -11,12 +11,14 @@ import java.util.Map;
 /**
  * An optimizer over parameter groups. Updates are fused per parameter (one pass over value, gradient
  * and state arrays) and written back into the parameter tensors in place. State is float32 per
- * parameter, keyed "&lt;buffer&gt;.&lt;param name&gt;" for checkpoints. Parameters without a gradient are skipped.
+ * parameter (step counts are longs), keyed "&lt;buffer&gt;/&lt;param name&gt;" for checkpoints. Parameters without a gradient are skipped.
  */
 public abstract class Optimizer {
     private final List<ParamGroup> groups;
     /** per parameter name: its state buffers by buffer name */
     private final Map<String, Map<String, float[]>> state = new LinkedHashMap<>();
+    /** per parameter name: how many updates it has had (bias corrections use it) */
+    private final Map<String, Long> steps = new LinkedHashMap<>();
     private long stepCount;
 
     protected Optimizer(List<ParamGroup> groups) {
@@ -63,7 +65,7 @@ public abstract class Optimizer {
                 float[] v = p.toFloatArray();
                 float[] gr = p.grad().toFloatArray();
                 Map<String, float[]> st = state.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>());
-                update(v, gr, st, g, stepOf(st));
+                update(v, gr, st, g, stepOf(e.getKey()));
                 p.backend().copy(Tensor.of(v, p.shape()).to(p.dtype()), p);
             }
     }
@@ -77,10 +79,9 @@ public abstract class Optimizer {
         float[] v = new float[rows.length * d];
         for (int r = 0; r < rows.length; r++) System.arraycopy(all, (int) rows[r] * d, v, r * d, d);
         Map<String, float[]> full = state.computeIfAbsent(name, k -> new LinkedHashMap<>());
-        long step = stepOf(full);
+        long step = stepOf(name);
         Map<String, float[]> part = new LinkedHashMap<>();
         for (Map.Entry<String, float[]> b : full.entrySet()) {
-            if (b.getKey().equals("step")) continue;
             float[] rowsOf = new float[rows.length * d];
             for (int r = 0; r < rows.length; r++) System.arraycopy(b.getValue(), (int) rows[r] * d, rowsOf, r * d, d);
             part.put(b.getKey(), rowsOf);
@@ -94,11 +95,9 @@ public abstract class Optimizer {
         p.backend().copy(Tensor.of(all, p.shape()).to(p.dtype()), p);
     }
 
-    /** The 1-based step number of this parameter (its own count, stored in the state as "step"). */
-    private static long stepOf(Map<String, float[]> st) {
-        float[] s = st.computeIfAbsent("step", k -> new float[1]);
-        s[0] += 1;
-        return (long) s[0];
+    /** Advances and returns the 1-based step number of this parameter (its own count; exact as a long). */
+    private long stepOf(String param) {
+        return steps.merge(param, 1L, Long::sum);
     }
 
     /** Updates {@code p} in place from gradient {@code g}; {@code st} holds this parameter's buffers. */
@@ -110,10 +109,10 @@ public abstract class Optimizer {
 
     /** The state buffer {@code name} of a parameter as a tensor shaped like it, or null if not yet created. */
     public Tensor stateTensor(String buffer, String param) {
+        if (buffer.equals("step")) return steps.containsKey(param) ? Tensor.ofLongs(new long[]{steps.get(param)}, 1) : null;
         Map<String, float[]> st = state.get(param);
         if (st == null || !st.containsKey(buffer)) return null;
-        Tensor p = findParam(param);
-        return Tensor.of(st.get(buffer).clone(), buffer.equals("step") ? new int[]{1} : p.shape());
+        return Tensor.of(st.get(buffer).clone(), findParam(param).shape());
     }
 
     private Tensor findParam(String name) {
@@ -124,6 +123,7 @@ public abstract class Optimizer {
     /** All state as "buffer/param" → tensor (for checkpoints), plus "optimizer/step_count". */
     public Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
+        for (String p : steps.keySet()) out.put("step/" + p, stateTensor("step", p));
         for (Map.Entry<String, Map<String, float[]>> e : state.entrySet())
             for (String b : e.getValue().keySet()) out.put(b + "/" + e.getKey(), stateTensor(b, e.getKey()));
         out.put("optimizer/step_count", Tensor.ofLongs(new long[]{stepCount}, 1));
@@ -133,6 +133,7 @@ public abstract class Optimizer {
     /** Restores what {@link #stateDict()} returned; errors name unknown parameters and mis-shaped buffers. */
     public void loadStateDict(Map<String, Tensor> sd) {
         state.clear();
+        steps.clear();
         List<String> errors = new ArrayList<>();
         for (Map.Entry<String, Tensor> e : sd.entrySet()) {
             if (e.getKey().equals("optimizer/step_count")) { stepCount = e.getValue().toLongArray()[0]; continue; }
@@ -143,7 +144,8 @@ public abstract class Optimizer {
             try { p = findParam(pn); } catch (IllegalArgumentException ex) { errors.add("unknown parameter '" + pn + "'"); continue; }
             int[] want = b.equals("step") ? new int[]{1} : p.shape();
             if (!Shape.equal(want, e.getValue().shape())) { errors.add(e.getKey() + ": shape " + Shape.str(e.getValue().shape()) + ", expected " + Shape.str(want)); continue; }
-            state.computeIfAbsent(pn, k -> new LinkedHashMap<>()).put(b, e.getValue().toFloatArray());
+            if (b.equals("step")) steps.put(pn, e.getValue().toLongArray()[0]);
+            else state.computeIfAbsent(pn, k -> new LinkedHashMap<>()).put(b, e.getValue().toFloatArray());
         }
         if (!errors.isEmpty()) throw new IllegalArgumentException("optimizer loadStateDict: " + errors);
     }
