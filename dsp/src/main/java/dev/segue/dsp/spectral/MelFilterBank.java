@@ -52,6 +52,9 @@ public final class MelFilterBank {
     public FloatMatrix weights() { return weights; }
     public int nMels() { return weights.rows(); }
     public int bins() { return weights.cols(); }
+    /** First and one-past-last non-zero column of row r. */
+    public int lo(int r) { return lo[r]; }
+    public int hi(int r) { return hi[r]; }
 
     /** out[m] = sum_k W[m,k] * spec[k] for one frame; sums in double, stored as float32. */
     public void apply(float[] spec, float[] out) {

@@ -35,12 +35,22 @@ public final class Stft {
     /** Runs the STFT of y frame by frame (in frame order). Returns the number of frames. */
     public static int forEachFrame(float[] y, StftParams p, FrameSink sink) {
         int nFft = p.nFft();
-        dev.segue.dsp.Signals.requireValid(y, "stft");
-        if (!p.center() && y.length < nFft)
-            throw new IllegalArgumentException("signal of " + y.length + " samples is shorter than n_fft=" + nFft + " with center=False");
-        if (dev.segue.dsp.Kernels.vectorized() && BatchFft.supports(nFft) && !Boolean.getBoolean("segue.scalarFft"))
+        validate(y, p);
+        if (batched(p))
             return forEachFrameBatched(y, p, sink);
         return forEachFrameScalar(y, p, sink);
+    }
+
+    /** librosa's input checks: finite, non-empty, and at least n_fft samples without centring. */
+    static void validate(float[] y, StftParams p) {
+        dev.segue.dsp.Signals.requireValid(y, "stft");
+        if (!p.center() && y.length < p.nFft())
+            throw new IllegalArgumentException("signal of " + y.length + " samples is shorter than n_fft=" + p.nFft() + " with center=False");
+    }
+
+    /** Whether the SIMD batched path runs for these parameters (Vector API present, power-of-two n_fft). */
+    static boolean batched(StftParams p) {
+        return dev.segue.dsp.Kernels.vectorized() && BatchFft.supports(p.nFft()) && !Boolean.getBoolean("segue.scalarFft");
     }
 
     /** Reference path: one JTransforms real FFT per frame. */

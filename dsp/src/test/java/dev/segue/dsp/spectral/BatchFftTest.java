@@ -48,6 +48,21 @@ class BatchFftTest {
         }
     }
 
+    @Test
+    void batchedMelEqualsPerFrameMel() {
+        Assumptions.assumeTrue(dev.segue.dsp.Kernels.vectorized(), "Vector API not available");
+        float[] y = new float[40000];
+        var rng = new java.util.Random(8);
+        for (int i = 0; i < y.length; i++) y[i] = (float) (0.2 * Math.sin(i * 0.031) + 0.05 * rng.nextGaussian());
+        for (StftParams p : new StftParams[] {StftParams.of(2048, 512), StftParams.of(512, 256).withPad(PadMode.REFLECT)}) {
+            var a = MelSpectrogram.compute(y, 22050, p, 2.0, MelParams.defaults());
+            var b = MelSpectrogram.computePerFrame(y, 22050, p, 2.0, MelParams.defaults());
+            double peak = 0, err = 0;
+            for (int i = 0; i < a.data().length; i++) { peak = Math.max(peak, Math.abs(b.data()[i])); err = Math.max(err, Math.abs(a.data()[i] - b.data()[i])); }
+            assertTrue(err <= 1e-6 * peak, p + ": " + err / peak);
+        }
+    }
+
     static double[] concat(double[] re, double[] im) {
         double[] o = new double[re.length + im.length];
         System.arraycopy(re, 0, o, 0, re.length);

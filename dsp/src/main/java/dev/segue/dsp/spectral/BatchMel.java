@@ -1,0 +1,34 @@
+package dev.segue.dsp.spectral;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The mel product on a batch of L frames at once (one frame per SIMD lane, straight from {@link BatchFft}'s output):
+ * |X|^2 per bin, then each filter's weighted sum over its support, in float64 lanes. Power 2 only.
+ */
+final class BatchMel {
+    private BatchMel() {}
+
+    static final VectorSpecies<Double> S = BatchFft.S;
+
+    /** out [n_mels, frames] receives frames t0 .. t0 + nb - 1. p: scratch of bins * L doubles. */
+    static void apply(BatchFft fft, int t0, int nb, MelFilterBank bank, double[] p, float[] out, int frames) {
+        int L = BatchFft.L, bins = bank.bins();
+        for (int k = 0; k < bins; k++) {
+            DoubleVector r = DoubleVector.fromArray(S, fft.outRe, k * L), i = DoubleVector.fromArray(S, fft.outIm, k * L);
+            r.mul(r).add(i.mul(i)).intoArray(p, k * L);
+        }
+        float[] w = bank.weights().data();
+        double[] lanes = new double[L];
+        for (int row = 0; row < bank.nMels(); row++) {
+            DoubleVector acc = DoubleVector.zero(S);
+            int base = row * bins;
+            for (int k = bank.lo(row); k < bank.hi(row); k++)
+                acc = DoubleVector.fromArray(S, p, k * L).fma(DoubleVector.broadcast(S, w[base + k]), acc);
+            acc.intoArray(lanes, 0);
+            int o = row * frames + t0;
+            for (int l = 0; l < nb; l++) out[o + l] = (float) lanes[l];
+        }
+    }
+}
