@@ -20,4 +20,12 @@ public record ComplexMatrix(int rows, int cols, float[] re, float[] im) {
         for (int i = 0; i < m.length; i++) m[i] = Spectra.pow(Spectra.abs(re[i], im[i]), power);
         return new FloatMatrix(rows, cols, m);
     }
+
+    /** This matrix as an engine tensor [2, rows, cols]: real parts, then imaginary parts (librosa's .npy layout here). */
+    public dev.segue.core.Tensor toTensor() {
+        float[] both = new float[2 * re.length];
+        System.arraycopy(re, 0, both, 0, re.length);
+        System.arraycopy(im, 0, both, re.length, im.length);
+        return dev.segue.core.Tensor.of(both, 2, rows, cols);
+    }
 }

@@ -18,4 +18,14 @@ public record FloatMatrix(int rows, int cols, float[] data) {
             for (int c = 0; c < cols; c++) t[c * rows + r] = data[r * cols + c];
         return new FloatMatrix(cols, rows, t);
     }
+
+    /** This matrix as an engine tensor [rows, cols] (a copy). */
+    public dev.segue.core.Tensor toTensor() { return dev.segue.core.Tensor.of(data, rows, cols); }
+
+    /** A 2-D float tensor as a matrix (a contiguous copy); other ranks are an error naming the shape. */
+    public static FloatMatrix of(dev.segue.core.Tensor t) {
+        int[] s = t.shape();
+        if (s.length != 2) throw new IllegalArgumentException("expected a 2-D tensor, got shape " + java.util.Arrays.toString(s));
+        return new FloatMatrix(s[0], s[1], t.toFloatArray());
+    }
 }

@@ -1,7 +1,6 @@
 package dev.segue.dsp;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Vector API bodies of {@link Kernels}; only loaded when the incubator module is present. */
@@ -18,7 +17,12 @@ final class VectorKernels {
             acc1 = FloatVector.fromArray(SPECIES, a, ao + i + l).fma(FloatVector.fromArray(SPECIES, b, bo + i + l), acc1);
         }
         for (; i + l <= n; i += l) acc0 = FloatVector.fromArray(SPECIES, a, ao + i).fma(FloatVector.fromArray(SPECIES, b, bo + i), acc0);
-        float s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        // lanes summed in a fixed order: reduceLanes(ADD) may associate differently once C2-compiled,
+        // which would make the same input give different bits depending on JIT timing
+        float[] lanes = new float[l];
+        acc0.add(acc1).intoArray(lanes, 0);
+        float s = 0;
+        for (float x : lanes) s += x;
         for (; i < n; i++) s += a[ao + i] * b[bo + i];
         return s;
     }
