@@ -9,7 +9,7 @@ echo 'public class RunBench { public static void main(String[] a) { System.exit(
 i=1
 while [ $i -le "$ROUNDS" ]; do
   echo "== round $i  $(date -u +%H:%M:%S)  load $(cut -d' ' -f1-3 /proc/loadavg)"
-  java --add-modules jdk.incubator.vector -Xmx4g -Dsegue.threads="$THREADS" -cp "$CP" "$LAUNCH" --seconds 6 2>&1 | grep '^transformer'
-  /usr/bin/python3 bench/scripts/torch_transformer.py --threads "$THREADS" --reps 10 | grep -v '^torch'
+  java --add-modules jdk.incubator.vector -Xmx4g -Dsegue.threads="$THREADS" -cp "$CP" "$LAUNCH" --seconds 8 2>&1 | grep '^transformer'
+  OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/scripts/torch_transformer.py --threads "$THREADS" --reps 10 | grep -v '^torch'
   i=$((i+1))
 done

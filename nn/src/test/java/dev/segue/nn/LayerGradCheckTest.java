@@ -157,6 +157,9 @@ class LayerGradCheckTest {
         XLNetStack s = new XLNetStack(2, 6, 3, 2, 17, Activation.GELU_TANH, 0.03, 0, rng);
         Tensor kp = mask(new long[]{0, 0, 1, 0, 0, 0}, 2, 3);
         checkModule("xlnet 2 layers key padding", s, x -> s.forward(x[0], kp), randn(rng, 2, 3, 6));
+        // a fully padded sequence (HF semantics: uniform attention, finite values) stays differentiable
+        Tensor allPad = mask(new long[]{1, 1, 1, 0, 1, 0}, 2, 3);
+        checkModule("xlnet fully padded row", s, x -> s.forward(x[0], allPad), randn(rng, 2, 3, 6));
         XLNetStack one = new XLNetStack(1, 4, 1, 3, 5, Activation.GELU, 0.03, 0, rng);
         checkModule("xlnet T=1", one, x -> one.forward(x[0], null), randn(rng, 3, 1, 4));
     }

@@ -3,7 +3,6 @@ package dev.segue.nn.attention;
 import dev.segue.core.Rng;
 import dev.segue.core.Shape;
 import dev.segue.core.Tensor;
-import dev.segue.core.ops.Attention;
 import dev.segue.nn.Init;
 import dev.segue.nn.Module;
 import dev.segue.nn.layers.Dropout;
@@ -47,8 +46,12 @@ public final class XLNetRelativeAttention extends Module {
         Tensor ac = qh.add(rw).matmul(kh.mT());                                   // [B, n, T, T]
         Tensor bd = RelativePositions.relShift(qh.add(rr).matmul(kr.mT()), t);    // [B, n, T, 2T] → [B, n, T, T]
         Tensor score = ac.add(bd).mul(1 / Math.sqrt(dHead));
-        Tensor mask = Attention.additiveMask(b, t, t, false, keyPadding, score.dtype());
-        if (mask != null) score = score.add(mask);
+        if (keyPadding != null) {
+            if (keyPadding.dim() != 2 || keyPadding.size(0) != b || keyPadding.size(1) != t)
+                throw new IllegalArgumentException("XLNet key padding mask must be [" + b + ", " + t + "], got " + Shape.str(keyPadding.shape()));
+            // HF subtracts 1e30 rather than adding -inf: a fully padded row then attends uniformly instead of giving NaN
+            score = score.maskedFill(keyPadding.reshape(b, 1, 1, t), -1e30);
+        }
         Tensor prob = dropout.forward(score.softmax(-1));
         Tensor vec = prob.matmul(vh).transpose(1, 2).reshape(b, t, nd);          // [B, T, n·dh]
         Tensor out = vec.matmul(param("o").reshape(dModel, nd).mT());             // [B, T, d]
