@@ -26,8 +26,11 @@ public final class Adam extends Optimizer {
         this.eps = eps;
     }
 
-    @Override protected void update(float[] p, float[] g, Map<String, float[]> st, ParamGroup group, long step) {
-        float[] m = buffer(st, "exp_avg", p.length), v = buffer(st, "exp_avg_sq", p.length);
+    @Override protected List<String> bufferNames() { return List.of("exp_avg", "exp_avg_sq"); }
+
+    @Override protected void update(float[] p, int po, float[] g, int go, Map<String, float[]> st, int from, int to,
+                                    ParamGroup group, long step) {
+        float[] m = st.get("exp_avg"), v = st.get("exp_avg_sq");
         double lr = group.lr(), wd = group.weightDecay();
         double bc1 = 1 - Math.pow(beta1, step), bc2 = 1 - Math.pow(beta2, step);
         // 1−β computed in double before rounding, as PyTorch does (1 − 0.999f is off by 1.3e-5 relative)
@@ -37,22 +40,23 @@ public final class Adam extends Optimizer {
                 float stepSize = (float) (lr / bc1), sqrtBc2 = (float) Math.sqrt(bc2);
                 float l2 = variant == Variant.ADAM ? (float) wd : 0f;
                 float shrink = variant == Variant.ADAMW ? (float) (1 - lr * wd) : 1f;
-                for (int i = 0; i < p.length; i++) {
-                    float pi = p[i] * shrink;
-                    float gi = g[i] + l2 * p[i];
+                for (int i = from; i < to; i++) {
+                    float pv = p[po + i];
+                    float pi = pv * shrink;
+                    float gi = g[go + i] + l2 * pv;
                     m[i] = b1 * m[i] + c1 * gi;
                     v[i] = b2 * v[i] + c2 * gi * gi;
-                    p[i] = pi - stepSize * m[i] / ((float) Math.sqrt(v[i]) / sqrtBc2 + e);
+                    p[po + i] = pi - stepSize * m[i] / ((float) Math.sqrt(v[i]) / sqrtBc2 + e);
                 }
             }
             case ADAMW_HF -> {
                 float stepSize = (float) (lr * Math.sqrt(bc2) / bc1), decay = (float) (lr * wd);
-                for (int i = 0; i < p.length; i++) {
-                    float gi = g[i];
+                for (int i = from; i < to; i++) {
+                    float gi = g[go + i];
                     m[i] = b1 * m[i] + c1 * gi;
                     v[i] = b2 * v[i] + c2 * gi * gi;
-                    float pi = p[i] - stepSize * m[i] / ((float) Math.sqrt(v[i]) + e);
-                    p[i] = pi - decay * pi;
+                    float pi = p[po + i] - stepSize * m[i] / ((float) Math.sqrt(v[i]) + e);
+                    p[po + i] = pi - decay * pi;
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.segue.nn.optim;
 
 import dev.segue.core.Shape;
+import dev.segue.core.DType;
 import dev.segue.core.Tensor;
 
 import java.util.ArrayList;
@@ -62,12 +63,26 @@ public abstract class Optimizer {
                 dev.segue.nn.layers.Embedding table = sparseTables.get(e.getKey());
                 if (table != null && table.sparseGrad() != null) { sparseStep(e.getKey(), p, table, g); continue; }
                 if (p.grad() == null) continue;
-                float[] v = p.toFloatArray();
-                float[] gr = p.grad().toFloatArray();
-                Map<String, float[]> st = state.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>());
-                update(v, gr, st, g, stepOf(e.getKey()));
-                p.backend().copy(Tensor.of(v, p.shape()).to(p.dtype()), p);
+                Map<String, float[]> st = stateOf(e.getKey(), p.numel());
+                long step = stepOf(e.getKey());
+                Tensor grad = p.grad().contiguous();
+                if (p.isContiguous() && p.dtype() == DType.F32 && grad.dtype() == DType.F32) {
+                    // one sweep over parameter, gradient and state, in place, in fixed chunks
+                    p.backend().updateInPlace(p, grad, new Tensor[0],
+                            (pa, po, ga, go, unused, unusedOff, from, to) -> update(pa, po, ga, go, st, from, to, g, step));
+                } else {
+                    float[] v = p.toFloatArray();
+                    update(v, 0, grad.toFloatArray(), 0, st, 0, v.length, g, step);
+                    p.backend().copy(Tensor.of(v, p.shape()).to(p.dtype()), p);
+                }
             }
+    }
+
+    /** The state buffers of a parameter, all allocated (zero) before any update touches them. */
+    private Map<String, float[]> stateOf(String param, int n) {
+        Map<String, float[]> st = state.computeIfAbsent(param, k -> new LinkedHashMap<>());
+        for (String b : bufferNames()) st.computeIfAbsent(b, k -> new float[n]);
+        return st;
     }
 
     /** Gathers the touched rows of the parameter and its state, runs the same fused update on them, scatters back. */
@@ -78,7 +93,7 @@ public abstract class Optimizer {
         float[] all = p.toFloatArray();
         float[] v = new float[rows.length * d];
         for (int r = 0; r < rows.length; r++) System.arraycopy(all, (int) rows[r] * d, v, r * d, d);
-        Map<String, float[]> full = state.computeIfAbsent(name, k -> new LinkedHashMap<>());
+        Map<String, float[]> full = stateOf(name, all.length);
         long step = stepOf(name);
         Map<String, float[]> part = new LinkedHashMap<>();
         for (Map.Entry<String, float[]> b : full.entrySet()) {
@@ -86,7 +101,7 @@ public abstract class Optimizer {
             for (int r = 0; r < rows.length; r++) System.arraycopy(b.getValue(), (int) rows[r] * d, rowsOf, r * d, d);
             part.put(b.getKey(), rowsOf);
         }
-        update(v, sg.values().toFloatArray(), part, g, step);
+        update(v, 0, sg.values().toFloatArray(), 0, part, 0, v.length, g, step);
         for (Map.Entry<String, float[]> b : part.entrySet()) {
             float[] dst = full.computeIfAbsent(b.getKey(), k -> new float[all.length]);
             for (int r = 0; r < rows.length; r++) System.arraycopy(b.getValue(), r * d, dst, (int) rows[r] * d, d);
@@ -100,12 +115,16 @@ public abstract class Optimizer {
         return steps.merge(param, 1L, Long::sum);
     }
 
-    /** Updates {@code p} in place from gradient {@code g}; {@code st} holds this parameter's buffers. */
-    protected abstract void update(float[] p, float[] g, Map<String, float[]> st, ParamGroup group, long step);
+    /** Names of the per-parameter state buffers (each the size of the parameter), e.g. exp_avg. */
+    protected abstract List<String> bufferNames();
 
-    protected static float[] buffer(Map<String, float[]> st, String name, int n) {
-        return st.computeIfAbsent(name, k -> new float[n]);
-    }
+    /**
+     * Updates elements i in [from, to) in place: parameter value {@code p[pOff + i]}, gradient
+     * {@code g[gOff + i]}, state {@code st.get(buffer)[i]}. Called on disjoint ranges, possibly in parallel,
+     * so it must touch nothing outside its range.
+     */
+    protected abstract void update(float[] p, int pOff, float[] g, int gOff, Map<String, float[]> st, int from, int to,
+                                   ParamGroup group, long step);
 
     /** The state buffer {@code name} of a parameter as a tensor shaped like it, or null if not yet created. */
     public Tensor stateTensor(String buffer, String param) {

@@ -19,16 +19,19 @@ public final class Sgd extends Optimizer {
         this.nesterov = nesterov;
     }
 
-    @Override protected void update(float[] p, float[] g, Map<String, float[]> st, ParamGroup group, long step) {
+    @Override protected List<String> bufferNames() { return momentum != 0 ? List.of("momentum_buffer") : List.of(); }
+
+    @Override protected void update(float[] p, int po, float[] g, int go, Map<String, float[]> st, int from, int to,
+                                    ParamGroup group, long step) {
         float lr = (float) group.lr(), wd = (float) group.weightDecay(), mom = (float) momentum, damp = (float) (1 - dampening);
-        float[] buf = momentum != 0 ? buffer(st, "momentum_buffer", p.length) : null;
-        for (int i = 0; i < p.length; i++) {
-            float gi = g[i] + wd * p[i];
+        float[] buf = momentum != 0 ? st.get("momentum_buffer") : null;
+        for (int i = from; i < to; i++) {
+            float gi = g[go + i] + wd * p[po + i];
             if (buf != null) {
                 buf[i] = step == 1 ? gi : mom * buf[i] + damp * gi;
                 gi = nesterov ? gi + mom * buf[i] : buf[i];
             }
-            p[i] -= lr * gi;
+            p[po + i] -= lr * gi;
         }
     }
 }
