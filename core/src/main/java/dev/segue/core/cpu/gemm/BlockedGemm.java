@@ -23,6 +23,7 @@ final class BlockedGemm {
 
     /** Fewest compute tasks per packed block we aim for, so that a few threads balance. */
     private static final int MIN_TASKS = 16;
+    private static final int IN_PLACE_A_MAX_N = 512;
 
     static void run(MicroKernel kern, Blocking bl, boolean parallel,
                     boolean transA, boolean transB, int m, int n, int k, float alpha,
@@ -33,6 +34,12 @@ final class BlockedGemm {
         final int mChunk = Math.min(bl.mChunk(), roundUp(m, mr));
         final Workspace ws = Workspace.get();
         final float[] pa = ws.a(mChunk * kcMax);
+        // A not transposed and n small: full panels are read where they lie (only a partial last
+        // panel is packed). Packing A costs ~32/n of the multiply (1 cycle a float vs 32 MACs a
+        // cycle): 12% at n = 256, 3% at 1024; beyond n = 512 the six row streams of a panel cost more
+        // than that. Not when rows are a multiple of 4 KiB apart: the six rows of a panel would then
+        // share one L1 set.
+        final boolean aInPlace = !transA && kern.readsAInPlace() && n <= IN_PLACE_A_MAX_N && lda % 1024 != 0;
         final TaskGrid g0 = TaskGrid.of(ceilDiv(Math.min(m, mChunk), mr), ceilDiv(Math.min(bl.nc(), n), nr),
                 bl.mcPanels(), bl.ncSlivers(), MIN_TASKS);
         // A short, wide product (one chunk, one block row): no B sliver is shared between tasks, so
@@ -64,6 +71,7 @@ final class BlockedGemm {
                     // A parts: this chunk's block rows
                     final PackOnce aPacked = new PackOnce(grid.rowBlocks(), rb -> {
                         for (int q = grid.rowStart(rb * grid.colBlocks()), end = grid.rowEnd(rb * grid.colBlocks()); q < end; q++) {
+                            if (aInPlace && rows - q * mr >= mr) continue;
                             Packing.packA(transA, a, aOff, lda, ic + q * mr, Math.min(mr, rows - q * mr), pc, kc, mr, pa, q * mr * kc);
                         }
                     });
@@ -75,10 +83,10 @@ final class BlockedGemm {
                             float[] own = Workspace.get().b((s1 - s0) * nr * kc);
                             Packing.packB(transB, b, bOff, ldb, pc, kc, jc + s0 * nr, Math.min((s1 - s0) * nr, nc - s0 * nr),
                                     nr, nr * kc, own, 0);
-                            macro(kern, grid, t, rows, nc, kc, pa, own, -s0 * nr * kc, c, cBase, ldc, alpha, betaEff);
+                            macro(kern, grid, t, rows, nc, kc, pa, a, aInPlace ? aOff + ic * lda + pc : -1, lda, own, -s0 * nr * kc, c, cBase, ldc, alpha, betaEff);
                         } else {
                             for (int part = partOf[s0], last = partOf[s1 - 1]; part <= last; part++) bPacked.ensure(part);
-                            macro(kern, grid, t, rows, nc, kc, pa, pb, 0, c, cBase, ldc, alpha, betaEff);
+                            macro(kern, grid, t, rows, nc, kc, pa, a, aInPlace ? aOff + ic * lda + pc : -1, lda, pb, 0, c, cBase, ldc, alpha, betaEff);
                         }
                     });
                 }
@@ -86,9 +94,13 @@ final class BlockedGemm {
         }
     }
 
-    /** One compute task: its slivers (outer, the B sliver stays hot) × its panels (inner). */
+    /**
+     * One compute task: its slivers (outer, the B sliver stays hot) × its panels (inner). With
+     * {@code aBase ≥ 0} full A panels are read in place from {@code a} at {@code aBase + i·lda}.
+     */
     private static void macro(MicroKernel kern, TaskGrid grid, int task, int rows, int nc, int kc,
-                              float[] pa, float[] pb, int pbBase, float[] c, int cBase, int ldc, float alpha, float beta) {
+                              float[] pa, float[] a, int aBase, int lda, float[] pb, int pbBase,
+                              float[] c, int cBase, int ldc, float alpha, float beta) {
         final int mr = kern.mr(), nr = kern.nr();
         final int q0 = grid.rowStart(task), q1 = grid.rowEnd(task);
         final int s0 = grid.colStart(task), s1 = grid.colEnd(task);
@@ -98,11 +110,14 @@ final class BlockedGemm {
             for (int q = q0; q < q1; q++) {
                 final int i = q * mr, rowsT = Math.min(mr, rows - i), ia = q * mr * kc;
                 final int co = cBase + i * ldc + j;
+                final boolean inPlace = aBase >= 0 && rowsT == mr;
                 if (rowsT == mr && cols == nr) {
-                    kern.compute(kc, pa, ia, pb, ib, c, co, ldc, alpha, beta);
+                    if (inPlace) kern.computeInPlaceA(kc, a, aBase + i * lda, lda, pb, ib, c, co, ldc, alpha, beta);
+                    else kern.compute(kc, pa, ia, pb, ib, c, co, ldc, alpha, beta);
                 } else {
                     if (tile == null) tile = Workspace.get().tile(mr * nr);
-                    kern.compute(kc, pa, ia, pb, ib, tile, 0, nr, 1f, 0f);
+                    if (inPlace) kern.computeInPlaceA(kc, a, aBase + i * lda, lda, pb, ib, tile, 0, nr, 1f, 0f);
+                    else kern.compute(kc, pa, ia, pb, ib, tile, 0, nr, 1f, 0f);
                     Edges.writeBack(tile, nr, rowsT, cols, c, co, ldc, alpha, beta);
                 }
             }

@@ -11,4 +11,16 @@ interface MicroKernel {
     int nr();
 
     void compute(int kc, float[] pa, int ia, float[] pb, int ib, float[] c, int co, int ldc, float alpha, float beta);
+
+    /**
+     * Whether {@link #computeInPlaceA} exists: A (not transposed) read where it lies, row r of the
+     * panel at {@code a[ia + r·lda + p]}, which saves packing A (≈10% of a 256³ product; the driver uses it for small n only). Same
+     * arithmetic, in the same order, as {@link #compute} on the packed panel.
+     */
+    default boolean readsAInPlace() { return false; }
+
+    default void computeInPlaceA(int kc, float[] a, int ia, int lda, float[] pb, int ib, float[] c, int co, int ldc,
+                                 float alpha, float beta) {
+        throw new UnsupportedOperationException();
+    }
 }

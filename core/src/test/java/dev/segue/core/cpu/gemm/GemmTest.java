@@ -86,11 +86,14 @@ class GemmTest {
         SplittableRandom rnd = new SplittableRandom(3);
         int m = 50, n = 150, k = 700; // k > kc: two kc blocks
         for (float beta : new float[] {0f, 0.5f}) {
-            float[] a = random(rnd, k * m), b = random(rnd, k * n), c0 = random(rnd, m * n);
-            float[] cv = c0.clone(), cs = c0.clone();
-            Gemm.compute(Gemm.kernel(true), true, true, false, m, n, k, 1.25f, a, 0, m, b, 0, n, beta, cv, 0, n);
-            Gemm.compute(Gemm.kernel(false), true, true, false, m, n, k, 1.25f, a, 0, m, b, 0, n, beta, cs, 0, n);
-            assertArrayEquals(cs, cv, "beta " + beta);
+            for (boolean ta : new boolean[] {false, true}) { // A read in place / packed
+                float[] a = random(rnd, k * m), b = random(rnd, k * n), c0 = random(rnd, m * n);
+                float[] cv = c0.clone(), cs = c0.clone();
+                int lda = ta ? m : k;
+                Gemm.compute(Gemm.kernel(true), true, ta, false, m, n, k, 1.25f, a, 0, lda, b, 0, n, beta, cv, 0, n);
+                Gemm.compute(Gemm.kernel(false), true, ta, false, m, n, k, 1.25f, a, 0, lda, b, 0, n, beta, cs, 0, n);
+                assertArrayEquals(cs, cv, "beta " + beta + " transA " + ta);
+            }
         }
     }
 
