@@ -142,20 +142,7 @@ public final class BenchGemm implements Callable<Integer> {
 
     /** Best wall time in ms: warm up for a third of the budget (JIT, pool), then best of the rest. */
     private double timeJava(Shape s, float[][] d) {
-        long budget = (long) (seconds * 1e9), warm = budget / 3;
-        long start = System.nanoTime();
-        int reps = 0;
-        while (reps < 3 || System.nanoTime() - start < warm) { run(s, d); reps++; }
-        long best = Long.MAX_VALUE;
-        start = System.nanoTime();
-        reps = 0;
-        while (reps < 3 || System.nanoTime() - start < budget - warm) {
-            long t0 = System.nanoTime();
-            run(s, d);
-            best = Math.min(best, System.nanoTime() - t0);
-            reps++;
-        }
-        return best / 1e6;
+        return BenchTimer.bestMillis(() -> run(s, d), seconds);
     }
 
     private static void run(Shape s, float[][] d) {
