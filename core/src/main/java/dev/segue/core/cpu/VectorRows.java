@@ -35,11 +35,11 @@ final class VectorRows {
         int up = S.loopBound(n), j = 0;
         FloatVector vsum = FloatVector.zero(S), vm = FloatVector.broadcast(S, max);
         for (; j < up; j += L) {
-            FloatVector e = FloatVector.fromArray(S, x, xo + j).sub(vm).lanewise(VectorOperators.EXP);
+            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, xo + j).sub(vm));
             e.intoArray(y, yo + j);
             vsum = vsum.add(e);
         }
-        double sum = vsum.reduceLanes(VectorOperators.ADD);
+        double sum = VectorMath.sum(vsum);
         for (; j < n; j++) { float e = (float) Math.exp(x[xo + j] - max); y[yo + j] = e; sum += e; }
         FloatVector vi = FloatVector.broadcast(S, (float) (1 / sum));
         float inv = (float) (1 / sum);
@@ -52,8 +52,8 @@ final class VectorRows {
         if (max != max) { java.util.Arrays.fill(y, yo, yo + n, Float.NaN); return; }
         int up = S.loopBound(n), j = 0;
         FloatVector vsum = FloatVector.zero(S), vm = FloatVector.broadcast(S, max);
-        for (; j < up; j += L) vsum = vsum.add(FloatVector.fromArray(S, x, xo + j).sub(vm).lanewise(VectorOperators.EXP));
-        double sum = vsum.reduceLanes(VectorOperators.ADD);
+        for (; j < up; j += L) vsum = vsum.add(VectorMath.exp(FloatVector.fromArray(S, x, xo + j).sub(vm)));
+        double sum = VectorMath.sum(vsum);
         for (; j < n; j++) sum += Math.exp(x[xo + j] - max);
         float sh = (float) (max + Math.log(sum));
         FloatVector shift = FloatVector.broadcast(S, sh);
@@ -66,14 +66,14 @@ final class VectorRows {
         FloatVector acc = FloatVector.zero(S);
         int j = 0;
         for (; j < up; j += L) acc = acc.add(FloatVector.fromArray(S, x, xo + j));
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = VectorMath.sum(acc);
         for (; j < n; j++) s += x[xo + j];
         float mean = (float) (s / n);
         FloatVector vm = FloatVector.broadcast(S, mean);
         acc = FloatVector.zero(S);
         j = 0;
         for (; j < up; j += L) { FloatVector d = FloatVector.fromArray(S, x, xo + j).sub(vm); acc = d.fma(d, acc); }
-        double v = acc.reduceLanes(VectorOperators.ADD);
+        double v = VectorMath.sum(acc);
         for (; j < n; j++) { float d = x[xo + j] - mean; v += d * d; }
         float rstd = (float) (1 / Math.sqrt(v / n + eps));
         FloatVector vr = FloatVector.broadcast(S, rstd);
