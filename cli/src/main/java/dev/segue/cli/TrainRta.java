@@ -50,6 +50,9 @@ public final class TrainRta implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "(default ${DEFAULT-VALUE})") long seed;
     @Option(names = "--threads", description = "worker threads (default: all cores); results are identical for equal seed and thread count") Integer threads;
 
+    /** Standalone entry until the command is registered under {@code segue train}: java -cp segue.jar dev.segue.cli.TrainRta … */
+    public static void main(String[] args) { System.exit(new picocli.CommandLine(new TrainRta()).execute(args)); }
+
     @Override public Integer call() {
         if (threads != null) Parallel.setThreads(threads);
         Path idsFile = ids != null ? ids : embeddings != null ? EmbedCommand.idsNextTo(embeddings) : null;

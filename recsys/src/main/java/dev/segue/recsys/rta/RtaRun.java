@@ -37,6 +37,9 @@ public final class RtaRun {
 
         Rng init = new Rng(o.seed()), dropout = new Rng(o.seed() + 1);
         Representer rep = spec.build(corpus, o, init, dropout, log);
+        if (rep.dim() % o.heads() != 0)
+            throw new IllegalArgumentException("rta: " + o.heads() + " attention heads do not divide the item width " + rep.dim()
+                    + " (the decoder width is the embedding width; e.g. mfcc-stats is 76 wide: use --heads 4 or 2)");
         RtaModel model = new RtaModel(rep, o.heads(), o.ffn(), o.maxSize(), o.dropout(), o.layerNormEps(), dropout);
         RtaTrainer trainer = new RtaTrainer(model, dropout, o);
         RtaBatcher batcher = new RtaBatcher(corpus.train(), corpus.items(), o.maxSize(), o.nNeg(), o.batchSize(), o.seed());
