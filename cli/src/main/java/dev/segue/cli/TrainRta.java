@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "rta", mixinStandardHelpOptions = true,
         description = "Train an RTA model (representer + RTA transformer decoder) as the reference code does, evaluate with the RTA protocol.")
 public final class TrainRta implements Callable<Integer> {
-    @Option(names = "--sessions", required = true, description = "output folder of `segue sessions`") Path sessions;
+    @Option(names = "--sessions", description = "output folder of `segue sessions`") Path sessions;
+    @Option(names = "--nowplaying", description = "instead of --sessions: #nowplaying folder (train_sessions.tsv, test.tsv; random / mf only)") Path nowplaying;
+    @Option(names = "--min-length", defaultValue = "11", description = "nowplaying: test sessions with at least this many songs form the RTA queries (default ${DEFAULT-VALUE})") int minLength;
     @Option(names = "--out", required = true, description = "run folder (config.json, metrics.csv, checkpoints, test_metrics.json, curves)") Path out;
     @Option(names = "--resume", description = "continue the interrupted run in --out") boolean resume;
     @Option(names = "--representer", defaultValue = "mf", description = "random, mf, fm, nn or pretrained (default ${DEFAULT-VALUE})") String representer;
@@ -61,7 +63,12 @@ public final class TrainRta implements Callable<Integer> {
         RepresenterSpec spec = new RepresenterSpec(representer, width, embeddings, idsFile, allowMissing, freeze, music4all, popBuckets, w);
         RtaOptions o = new RtaOptions(maxSize, heads, ffn, dropout, 1e-5, nNeg, nEasy, nHard,
                 lr != null ? lr : RtaOptions.defaultLr(spec.kind()), momentum, true, wd, patience, 1000, 0.5, clip, epochs, batch, initStd, seed);
-        RtaTrainer.Outcome r = RtaRun.run(sessions, out, spec, o, resume, 0, msg -> System.err.println("rta: " + msg));
+        if ((sessions == null) == (nowplaying == null))
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "give exactly one of --sessions DIR and --nowplaying DIR");
+        RtaTrainer.Outcome r = sessions != null
+                ? RtaRun.run(sessions, out, spec, o, resume, 0, msg -> System.err.println("rta: " + msg))
+                : RtaRun.run(dev.segue.recsys.rta.RtaCorpus.fromNowplaying(nowplaying, minLength, seed), nowplaying + " (nowplaying)", out, spec, o,
+                        resume, 0, msg -> System.err.println("rta: " + msg));
         if (r.test() != null) {
             System.out.printf(Locale.ROOT, "test (best epoch %d by validation ndcg@20 %.4f):%n", r.bestEpoch(), r.bestValidation());
             System.out.print(r.test().lines());

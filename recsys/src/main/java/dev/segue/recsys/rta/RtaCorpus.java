@@ -60,6 +60,48 @@ public record RtaCorpus(String[] trackIds, int[] artist, long[] popularity, Sess
         return new RtaCorpus(ids, artist, pop, train, queries(rta.resolve("valid_queries.tsv"), n), queries(rta.resolve("test_queries.tsv"), n));
     }
 
+    /**
+     * #nowplaying as preprocessed for GCE-GNN ({@code ../shared/data/nowplaying}): no metadata, so every
+     * item is its own "artist" (the R-precision artist credit then only counts exact songs). Training =
+     * the training sessions. The test sessions behind the test cases with at least {@code minLength}
+     * songs (11 by default: every group 1…10 keeps a withheld song) are shuffled with {@code seed} and
+     * halved into validation and test; each half forms 10 equal groups where group g shows the first g
+     * songs and withholds the rest (seeds removed, each song once), as {@code RtaSplit} does.
+     */
+    public static RtaCorpus fromNowplaying(Path dir, int minLength, long seed) {
+        var d = dev.segue.recsys.data.sets.NowplayingReader.read(dir);
+        int items = d.maxItem() + 1;
+        String[] ids = new String[items];
+        int[] artist = new int[items];
+        long[] pop = new long[items];
+        ids[0] = "";
+        for (int i = 1; i < items; i++) { ids[i] = Integer.toString(i); artist[i] = i; }
+        for (int it : d.train().items()) pop[it]++;
+        SessionCsr test = d.testSessions();
+        List<Integer> eligible = new ArrayList<>();
+        for (int s = 0; s < test.count(); s++) if (test.length(s) >= minLength) eligible.add(s);
+        if (eligible.size() < 20) throw new IllegalArgumentException(dir + ": only " + eligible.size() + " test sessions have >= " + minLength + " songs");
+        java.util.Collections.shuffle(eligible, new java.util.Random(seed));
+        int half = eligible.size() / 2;
+        return new RtaCorpus(ids, artist, pop, d.train(), grouped(test, eligible.subList(0, half)), grouped(test, eligible.subList(half, 2 * half)));
+    }
+
+    /** Group g (1…10) is the g-th tenth of the sessions: first g songs as seeds, the rest (minus seeds, each once) as truth. */
+    static List<RtaQuery> grouped(SessionCsr sessions, List<Integer> chosen) {
+        List<RtaQuery> out = new ArrayList<>();
+        int per = Math.max(1, chosen.size() / 10);
+        for (int i = 0; i < chosen.size(); i++) {
+            int group = Math.min(10, i / per + 1);
+            int[] items = sessions.session(chosen.get(i));
+            int[] seeds = java.util.Arrays.copyOf(items, group);
+            it.unimi.dsi.fastutil.ints.IntLinkedOpenHashSet seedSet = new it.unimi.dsi.fastutil.ints.IntLinkedOpenHashSet(seeds);
+            it.unimi.dsi.fastutil.ints.IntLinkedOpenHashSet truth = new it.unimi.dsi.fastutil.ints.IntLinkedOpenHashSet();
+            for (int k = group; k < items.length; k++) if (!seedSet.contains(items[k])) truth.add(items[k]);
+            out.add(new RtaQuery(chosen.get(i), group, seeds, truth.toIntArray()));
+        }
+        return out;
+    }
+
     static List<RtaQuery> queries(Path file, int items) {
         List<String> lines = lines(file);
         List<RtaQuery> out = new ArrayList<>();

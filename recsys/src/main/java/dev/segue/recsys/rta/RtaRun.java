@@ -21,11 +21,16 @@ public final class RtaRun {
 
     public static RtaTrainer.Outcome run(Path sessions, Path out, RepresenterSpec spec, RtaOptions o, boolean resume, long stopAfterSteps,
                                          Consumer<String> log) {
-        RtaCorpus corpus = RtaCorpus.read(sessions);
+        return run(RtaCorpus.read(sessions), sessions.toString(), out, spec, o, resume, stopAfterSteps, log);
+    }
+
+    /** As above on a corpus already read (e.g. {@link RtaCorpus#fromNowplaying}); {@code source} goes into config.json. */
+    public static RtaTrainer.Outcome run(RtaCorpus corpus, String source, Path out, RepresenterSpec spec, RtaOptions o, boolean resume,
+                                         long stopAfterSteps, Consumer<String> log) {
         RunDirectory run = RunDirectory.open(out);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("model", "rta");
-        config.put("sessions", sessions.toString());
+        config.put("sessions", source);
         config.put("representer", spec.toJson());
         config.put("training", o.toJson());
         config.put("items", corpus.items() - 1);
