@@ -137,4 +137,21 @@ class WrmfTest {
             Parallel.setThreads(before);
         }
     }
+
+    @Test
+    void itemFactorsExportAsEmbeddingsKeyedByTrackId() {
+        dev.segue.recsys.data.IdDictionary users = new dev.segue.recsys.data.IdDictionary(), tracks = new dev.segue.recsys.data.IdDictionary();
+        users.add("u");
+        for (String t : new String[] {"x", "y", "z"}) tracks.add(t);
+        // one session z, x, z, y → dense ids z=1, x=2, y=3
+        var s = new dev.segue.recsys.data.Sessions(users, tracks, new int[] {0, 4}, new int[] {2, 0, 2, 1}, new int[] {0}, new long[] {0});
+        var vocab = dev.segue.recsys.data.ItemVocabulary.of(s);
+        SessionCsr csr = SessionCsr.of(s, vocab, new int[] {0});
+        Wrmf w = Wrmf.fit(BinaryMatrix.of(csr, vocab.size()), WrmfOptions.defaults().withFactors(3).withIterations(2), null);
+        var e = w.itemEmbeddings(vocab);
+        assertArrayEquals(new String[] {"z", "x", "y"}, e.ids());
+        assertArrayEquals(java.util.Arrays.copyOfRange(w.itemFactors(), 3, 12), e.data());
+        // aligned back to the vocabulary it is the factor table itself (row 0 padding = 0)
+        assertArrayEquals(w.itemFactors(), e.alignTo(vocab, false, new dev.segue.core.Rng(1), 0.1).table().toFloatArray());
+    }
 }
