@@ -45,7 +45,37 @@ public final class RtaDecoderLayer extends Module {
         int t = x.size(1);
         if (x.dim() != 3 || t > maxLen)
             throw new IllegalArgumentException("RtaDecoderLayer: x must be [B, T ≤ " + maxLen + ", d], got " + Shape.str(x.shape()));
-        Tensor x0 = x.add(posEmbedding.weight().narrow(0, 0, t));
+        return forwardAt(x, keyPadding, posEmbedding.weight().narrow(0, 0, t));
+    }
+
+    /**
+     * As {@link #forward(Tensor, Tensor)} with the position rows the RTA reference code uses: the last
+     * of T columns gets position maxLen − 1, i.e. positions [maxLen − T, maxLen) when T &lt; maxLen;
+     * longer inputs get 1…maxLen−1 on their last maxLen − 1 columns and 1 before. x [B, T, d], any T.
+     */
+    public Tensor forwardRightAligned(Tensor x, Tensor keyPadding) {
+        if (x.dim() != 3) throw new IllegalArgumentException("RtaDecoderLayer: x must be [B, T, d], got " + Shape.str(x.shape()));
+        long[] pos = rightAlignedPositions(x.size(1), maxLen);
+        return forwardAt(x, keyPadding, posEmbedding.forward(Tensor.ofLongs(pos, pos.length)));
+    }
+
+    /** The position ids of {@link #forwardRightAligned} for T columns. */
+    public static long[] rightAlignedPositions(int t, int maxLen) {
+        long[] pos = new long[t];
+        if (t < maxLen) {
+            for (int i = 0; i < t; i++) pos[i] = maxLen - t + i;
+        } else {
+            java.util.Arrays.fill(pos, 1);
+            for (int j = 1; j < maxLen; j++) pos[t - maxLen + j] = j;
+        }
+        return pos;
+    }
+
+    public int maxLen() { return maxLen; }
+
+    /** pos [T, d] added to every row of x [B, T, d]. */
+    private Tensor forwardAt(Tensor x, Tensor keyPadding, Tensor pos) {
+        Tensor x0 = x.add(pos);
         Tensor x1 = norm1.forward(x0.add(dropout1.forward(selfAttn.forward(x0, true, keyPadding))));
         Tensor x2 = norm2.forward(x1);
         return norm3.forward(x2.add(dropout2.forward(FeedForward.apply(x2, linear1, linear2, activation, dropout))));
