@@ -33,7 +33,6 @@ public final class T4RecModel extends Module {
     private final Linear projection, outputProjection, fusion;
     private final Tensor maskVector, outputBias;
     private final XLNetStack transformer;
-    private final float[] audio;
 
     /**
      * @param vocab      V, items + 1 (row 0 = padding)
@@ -65,12 +64,10 @@ public final class T4RecModel extends Module {
                         + (audioTable == null ? "none" : Shape.str(audioTable.shape())));
             fusion = registerModule("late_fusion", new Linear(d + cfg.audioDim(), e, true, rng));
             outputProjection = null;
-            registerBuffer("audio_table", audioTable.contiguous());
-            audio = audioTable.toFloatArray();
+            registerBuffer("audio_table", audioTable.detach().copy());   // own copy: loading a checkpoint writes into it
         } else {
             fusion = null;
             outputProjection = e != d ? registerModule("output_projection", new Linear(d, e, true, rng)) : null;
-            audio = null;
         }
         outputBias = cfg.outputBias() ? registerParameter("output_bias", Tensor.zeros(vocab)) : null;
     }
@@ -124,18 +121,24 @@ public final class T4RecModel extends Module {
         return outputProjection != null ? outputProjection.forward(h) : h;
     }
 
-    /** Mean audio vector of each session's visible items (not padding, not masked): [B, a] row-major. */
+    /**
+     * Mean audio vector of each session's visible items (not padding, not masked): [B, a] row-major. Read
+     * from the {@code audio_table} buffer (rows of this batch only), so a restored checkpoint is used.
+     */
     float[] meanAudio(int[] ids, boolean[] mask, int b, int t) {
         int a = cfg.audioDim();
+        long[] idx = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) idx[i] = ids[i];
+        float[] rows = buffer("audio_table").indexSelect(0, Tensor.ofLongs(idx, idx.length)).toFloatArray();  // [B·T, a]
         float[] out = new float[b * a];
         double[] acc = new double[a];
         for (int s = 0; s < b; s++) {
             java.util.Arrays.fill(acc, 0);
             int n = 0;
             for (int j = 0; j < t; j++) {
-                int id = ids[s * t + j];
-                if (id == 0 || mask[s * t + j]) continue;
-                for (int k = 0; k < a; k++) acc[k] += audio[id * a + k];
+                int p = s * t + j;
+                if (ids[p] == 0 || mask[p]) continue;
+                for (int k = 0; k < a; k++) acc[k] += rows[p * a + k];
                 n++;
             }
             if (n > 0) for (int k = 0; k < a; k++) out[s * a + k] = (float) (acc[k] / n);
