@@ -20,14 +20,22 @@ final class FloatUnary {
         }
     }
 
+    /**
+     * Ops computed with exp or tanh run the scalar loops (Math.exp): the Vector API's lanewise EXP / TANH
+     * use Math.exp per lane while interpreted and Intel SVML once C2 has compiled the caller, which round
+     * differently in about 1% of lanes (JDK 17) — results then depended on JIT timing, and the same seed
+     * no longer gave the same bits from one process to the next. Math.exp is the same stub in every mode.
+     */
+    private static boolean vectorDeterministic(Unary op) { return op == Unary.RELU; }
+
     /** o[io..io+n) = f(a[ia..ia+n)). */
     static void forward(Unary op, float[] a, int ia, float[] o, int io, int n) {
-        if (VECTOR) VectorUnary.forward(op, a, ia, o, io, n); else scalarForward(op, a, ia, o, io, n);
+        if (VECTOR && vectorDeterministic(op)) VectorUnary.forward(op, a, ia, o, io, n); else scalarForward(op, a, ia, o, io, n);
     }
 
     /** gx = gy · f'(x), all contiguous runs. */
     static void backward(Unary op, float[] x, int ix, float[] gy, int ig, float[] gx, int io, int n) {
-        if (VECTOR) VectorUnary.backward(op, x, ix, gy, ig, gx, io, n); else scalarBackward(op, x, ix, gy, ig, gx, io, n);
+        if (VECTOR && vectorDeterministic(op)) VectorUnary.backward(op, x, ix, gy, ig, gx, io, n); else scalarBackward(op, x, ix, gy, ig, gx, io, n);
     }
 
     static final float SQRT1_2 = (float) Math.sqrt(0.5);

@@ -12,9 +12,13 @@ final class RowKernels {
 
     static final boolean VECTOR = Gemm.VECTORIZED;
 
-    /** y[yo..yo+n) = softmax or log-softmax of x[xo..xo+n). */
+    /**
+     * y[yo..yo+n) = softmax or log-softmax of x[xo..xo+n). Always the scalar rows (Math.exp): the Vector
+     * API's lanewise EXP rounds differently interpreted and C2-compiled (see {@link FloatUnary}), which
+     * broke run-to-run determinism.
+     */
     static void softmax(float[] x, int xo, float[] y, int yo, int n, boolean log) {
-        if (VECTOR) VectorRows.softmax(x, xo, y, yo, n, log); else ScalarRows.softmax(x, xo, y, yo, n, log);
+        ScalarRows.softmax(x, xo, y, yo, n, log);
     }
 
     /** Normalises one row; w/b may be null; stats[0] = mean, stats[1] = rstd. */

@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link RowKernels} on the Vector API. Loaded only when the incubator module is present. exp is
- * {@link VectorMath#exp} (within ~2 ulp of Math.exp in float, the same bits interpreted and compiled); sums accumulate in float lanes and
+ * {@link RowKernels} on the Vector API. Loaded only when the incubator module is present. exp is the
+ * Vector API's lanewise EXP (within ~1 ulp of Math.exp in float); sums accumulate in float lanes and
  * are reduced once per row, in a fixed order.
  */
 final class VectorRows {
@@ -35,7 +35,7 @@ final class VectorRows {
         int up = S.loopBound(n), j = 0;
         FloatVector vsum = FloatVector.zero(S), vm = FloatVector.broadcast(S, max);
         for (; j < up; j += L) {
-            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, xo + j).sub(vm));
+            FloatVector e = FloatVector.fromArray(S, x, xo + j).sub(vm).lanewise(VectorOperators.EXP);
             e.intoArray(y, yo + j);
             vsum = vsum.add(e);
         }
@@ -52,7 +52,7 @@ final class VectorRows {
         if (max != max) { java.util.Arrays.fill(y, yo, yo + n, Float.NaN); return; }
         int up = S.loopBound(n), j = 0;
         FloatVector vsum = FloatVector.zero(S), vm = FloatVector.broadcast(S, max);
-        for (; j < up; j += L) vsum = vsum.add(VectorMath.exp(FloatVector.fromArray(S, x, xo + j).sub(vm)));
+        for (; j < up; j += L) vsum = vsum.add(FloatVector.fromArray(S, x, xo + j).sub(vm).lanewise(VectorOperators.EXP));
         double sum = vsum.reduceLanes(VectorOperators.ADD);
         for (; j < n; j++) sum += Math.exp(x[xo + j] - max);
         float sh = (float) (max + Math.log(sum));

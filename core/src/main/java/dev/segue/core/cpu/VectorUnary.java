@@ -26,7 +26,7 @@ final class VectorUnary {
         p = p.fma(t, FloatVector.broadcast(S, 0.37409196f));
         p = p.fma(t, FloatVector.broadcast(S, 1.00002368f));
         p = p.fma(t, FloatVector.broadcast(S, -1.26551223f));
-        return t.mul(VectorMath.exp(z.mul(z).neg().add(p)));
+        return t.mul(z.mul(z).neg().add(p).lanewise(VectorOperators.EXP));
     }
 
     private static FloatVector phi(FloatVector x) {
@@ -37,7 +37,7 @@ final class VectorUnary {
 
     private static FloatVector sigmoid(FloatVector x) {
         // 1 / (1 + e^-x) is exact enough for both signs in float (e^-x → inf gives 0)
-        return FloatVector.broadcast(S, 1f).div(VectorMath.exp(x.neg()).add(1f));
+        return FloatVector.broadcast(S, 1f).div(x.neg().lanewise(VectorOperators.EXP).add(1f));
     }
 
     private static FloatVector geluTanhInner(FloatVector x) {
@@ -49,12 +49,12 @@ final class VectorUnary {
         for (; j < up; j += L) {
             FloatVector x = FloatVector.fromArray(S, a, ia + j), y;
             switch (op) {
-                case EXP: y = VectorMath.exp(x); break;
-                case TANH: y = VectorMath.tanh(x); break;
+                case EXP: y = x.lanewise(VectorOperators.EXP); break;
+                case TANH: y = x.lanewise(VectorOperators.TANH); break;
                 case SIGMOID: y = sigmoid(x); break;
                 case RELU: y = x.max(0f); break;
                 case GELU: y = x.mul(phi(x)); break;
-                case GELU_TANH: y = VectorMath.tanh(geluTanhInner(x)).add(1f).mul(x).mul(0.5f); break;
+                case GELU_TANH: y = geluTanhInner(x).lanewise(VectorOperators.TANH).add(1f).mul(x).mul(0.5f); break;
                 case SILU: y = x.mul(sigmoid(x)); break;
                 default: throw new AssertionError(op);
             }
@@ -68,13 +68,13 @@ final class VectorUnary {
         for (; j < up; j += L) {
             FloatVector x = FloatVector.fromArray(S, xs, ix + j), d;
             switch (op) {
-                case EXP: d = VectorMath.exp(x); break;
-                case TANH: { FloatVector t = VectorMath.tanh(x); d = t.mul(t).neg().add(1f); break; }
+                case EXP: d = x.lanewise(VectorOperators.EXP); break;
+                case TANH: { FloatVector t = x.lanewise(VectorOperators.TANH); d = t.mul(t).neg().add(1f); break; }
                 case SIGMOID: { FloatVector s = sigmoid(x); d = s.mul(s.neg().add(1f)); break; }
                 case RELU: d = FloatVector.zero(S).blend(1f, x.compare(VectorOperators.GT, 0f)); break;
-                case GELU: d = VectorMath.exp(x.mul(x).mul(-0.5f)).mul(FloatUnary.INV_SQRT_2PI).mul(x).add(phi(x)); break;
+                case GELU: d = x.mul(x).mul(-0.5f).lanewise(VectorOperators.EXP).mul(FloatUnary.INV_SQRT_2PI).mul(x).add(phi(x)); break;
                 case GELU_TANH: {
-                    FloatVector t = VectorMath.tanh(geluTanhInner(x));
+                    FloatVector t = geluTanhInner(x).lanewise(VectorOperators.TANH);
                     FloatVector du = x.mul(x).mul(3f * 0.044715f).add(1f).mul(FloatUnary.GELU_TANH_C);
                     d = t.add(1f).mul(0.5f).add(x.mul(0.5f).mul(t.mul(t).neg().add(1f)).mul(du));
                     break;
