@@ -72,6 +72,37 @@ class T4RecResumeTest {
         assertEquals(20, r.items().length);
     }
 
+    /**
+     * A frozen pretrained table narrower than d (projection in and out) stays unchanged by training; late
+     * fusion restores its audio table from the checkpoint, so the reloaded run ranks like the trained model.
+     */
+    @Test void pretrainedFrozenAndLateFusionRuns() {
+        var items = dev.segue.recsys.train.RunItems.fromSessionItems(sessions.resolve("items.tsv"));
+        int n = items.size() - 1, w = 6;
+        String[] ids = new String[n];
+        float[] data = new float[n * w];
+        dev.segue.core.Rng r = new dev.segue.core.Rng(5);
+        for (int i = 0; i < n; i++) ids[i] = items.trackId(i + 1);
+        for (int i = 0; i < data.length; i++) data[i] = (float) r.nextGaussian();
+        var table = new dev.segue.recsys.embed.ItemEmbeddings(ids, data, w);
+
+        T4RecConfig pre = cfg().withEmbedding(w, true, false, 0).withTraining(1, 64, 2e-3, 0.2, 10, 0.1, 7);
+        Path p = tmp.resolve("pretrained");
+        assertTrue(new T4RecRun(sessions, p, pre, "pretrained", table, false, false, Integer.MAX_VALUE, true).run().finished());
+        float[] trained = Checkpoint.load(p.resolve(TrainingLoop.BEST)).model().get("item_embedding.weight").toFloatArray();
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < w; k++) assertEquals(data[i * w + k], trained[(i + 1) * w + k], 0f, "frozen row " + (i + 1));
+        assertTrue(Checkpoint.load(p.resolve(TrainingLoop.BEST)).model().containsKey("projection.weight"));
+
+        T4RecConfig lf = cfg().withEmbedding(16, false, true, w).withTraining(1, 64, 2e-3, 0.2, 10, 0.1, 7);
+        Path f = tmp.resolve("late-fusion");
+        assertTrue(new T4RecRun(sessions, f, lf, "random", table, false, false, Integer.MAX_VALUE, true).run().finished());
+        Recommender a = RunRecommenders.open(f);
+        Recommender.Recommendations ra = a.recommend(new int[]{4, 5, 6}, 10), rb = a.recommend(new int[]{4, 5, 7}, 10);
+        assertEquals(10, ra.items().length);
+        assertFalse(java.util.Arrays.equals(ra.scores(), rb.scores()), "the session changes the scores");
+    }
+
     private static String validColumns(Path run) throws Exception {
         StringBuilder b = new StringBuilder();
         var lines = Files.readAllLines(run.resolve("metrics.csv"));
