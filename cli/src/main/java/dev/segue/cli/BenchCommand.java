@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the throughput of the engine's kernels.",
-        subcommands = {BenchGemm.class, BenchSoftmax.class, BenchLayerNorm.class, BenchElementwise.class, BenchAttention.class, BenchDsp.class, BenchSessions.class, BenchTopK.class, BenchTransformer.class})
+        subcommands = {BenchGemm.class, BenchSoftmax.class, BenchLayerNorm.class, BenchElementwise.class, BenchAttention.class, BenchDsp.class, BenchSessions.class, BenchTopK.class, BenchTransformer.class, BenchTrainStep.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

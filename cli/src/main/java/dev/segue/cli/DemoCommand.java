@@ -127,7 +127,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     static final String[] METRICS = {"ndcg@10", "ndcg@20", "map@10", "map@20", "recall@10", "recall@20"};
 
-    /** The six metrics of a run from its test_metrics.json (keys matched case-insensitively, nested maps flattened). */
+    /** The six metrics of a run from its test_metrics.json (nested maps flattened to dotted keys). */
     static double[] metrics(Path run) {
         Map<String, Double> flat = new LinkedHashMap<>();
         try {
@@ -138,9 +138,11 @@ public final class DemoCommand implements Callable<Integer> {
         double[] v = new double[METRICS.length];
         for (int i = 0; i < METRICS.length; i++) {
             v[i] = Double.NaN;
-            for (Map.Entry<String, Double> e : flat.entrySet()) {
-                String k = e.getKey().toLowerCase(Locale.ROOT);
-                if (k.equals(METRICS[i]) || k.endsWith("." + METRICS[i]) || k.endsWith("/" + METRICS[i])) { v[i] = e.getValue(); break; }
+            String m = METRICS[i];
+            // the evaluators write {"metrics": {"ndcg@20": {"mean": …, "ci95": …}}, "groups": …}; accept flat forms too
+            for (String key : new String[]{"metrics." + m + ".mean", "test.metrics." + m + ".mean", m + ".mean", "test." + m + ".mean", m, "test." + m}) {
+                Double x = flat.get(key);
+                if (x != null) { v[i] = x; break; }
             }
         }
         return v;

@@ -17,6 +17,17 @@ public final class Linalg {
         if (a.dim() == 1 && b.dim() == 1) return matmul(a.unsqueeze(0), b.unsqueeze(1)).reshape();
         if (a.dim() == 1) return matmul(a.unsqueeze(0), b).squeeze(-2);
         if (b.dim() == 1) return matmul(a, b.unsqueeze(1)).squeeze(-1);
+        if (b.dim() == 2 && a.dim() > 2) {
+            // [..., M, K]·[K, N]: one [(…·M), K]·[K, N] product instead of a batch of small ones, so the
+            // weight is packed once and its gradient is one GEMM (not a [batch, K, N] stack summed after)
+            int[] as = a.shape();
+            int k = as[as.length - 1];
+            if (b.size(0) != k) throw new IllegalArgumentException("matmul: shapes " + Shape.str(as) + " and " + Shape.str(b.shape()) + " do not match (" + k + " ≠ " + b.size(0) + ")");
+            int[] outShape = as.clone();
+            outShape[as.length - 1] = b.size(1);
+            int rows = Shape.numel(java.util.Arrays.copyOf(as, as.length - 1));
+            return matmulNd(a.reshape(rows, k), b).reshape(outShape);
+        }
         return matmulNd(a, b);
     }
 

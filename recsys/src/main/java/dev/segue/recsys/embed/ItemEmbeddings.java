@@ -120,27 +120,29 @@ public record ItemEmbeddings(String[] ids, float[] data, int dim) {
      * {@code allowMissing} — drawn from N(0, std²) with {@code rng} and counted.
      */
     public Aligned alignTo(ItemVocabulary vocab, boolean allowMissing, Rng rng, double std) {
-        String[] dense = new String[vocab.size()];
-        for (int d = 1; d < dense.length; d++) dense[d] = vocab.trackId(d);
-        return alignTo(dense, allowMissing, rng, std);
+        return alignTo(vocab::trackId, vocab.size(), allowMissing, rng, std);
     }
 
     /** As {@link #alignTo(ItemVocabulary, boolean, Rng, double)} with the track id of every dense id given directly (index 0 unused). */
     public Aligned alignTo(String[] denseTrackIds, boolean allowMissing, Rng rng, double std) {
+        return alignTo(d -> denseTrackIds[d], denseTrackIds.length, allowMissing, rng, std);
+    }
+
+    /** The same for any dense vocabulary: {@code trackId.apply(d)} is the track id of dense id d, 1 ≤ d < size. */
+    public Aligned alignTo(java.util.function.IntFunction<String> trackId, int v, boolean allowMissing, Rng rng, double std) {
         Map<String, Integer> row = new HashMap<>(ids.length * 2);
         for (int i = 0; i < ids.length; i++) row.put(ids[i], i);
-        int v = denseTrackIds.length;
         float[] out = new float[v * dim];
         int missing = 0;
         List<String> examples = new ArrayList<>();
         for (int d = 1; d < v; d++) {
-            Integer r = row.get(denseTrackIds[d]);
+            Integer r = row.get(trackId.apply(d));
             if (r != null) {
                 System.arraycopy(data, r * dim, out, d * dim, dim);
                 continue;
             }
             missing++;
-            if (examples.size() < 5) examples.add(denseTrackIds[d]);
+            if (examples.size() < 5) examples.add(trackId.apply(d));
             for (int k = 0; k < dim; k++) out[d * dim + k] = (float) (rng.nextGaussian() * std);
         }
         if (missing > 0 && !allowMissing)
