@@ -60,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
         step("sessions (RTA, de-duplicated)", sessionsRta.resolve("stats.md"), "sessions", "--music4all", corpus, "--out", sessionsRta,
                 "--dedup", "--seed", seed);
         step("audio embeddings", emb, "embed", "extract", "--model", "mfcc-stats", "--music4all", corpus, "--out", emb);
-        Path ids = Path.of(emb + ".ids.txt");
+        Path ids = emb.resolveSibling("mfcc-stats.ids.txt");   // embed extract writes E.npy and E.ids.txt
 
         List<String> common = new ArrayList<>(List.of("--epochs", Integer.toString(epochs), "--seed", Long.toString(seed)));
         if (threads != null) common.addAll(List.of("--threads", threads.toString()));
