@@ -53,7 +53,11 @@ public final class Attention {
             if (mask != null) scores = scores.add(mask);
             return scores.softmax(-1).dropout(dropout, true, rng).matmul(v);
         }
-        if (q.dtype() == DType.F32 && k.dtype() == DType.F32 && v.dtype() == DType.F32) return fused(q, k, v, causal, keyPadding, scale);
+        // With a key-padding mask a query row can lose every key: the fused kernel returns 0 there (the
+        // composite path would give NaN). Without one, the composite path over the packed GEMM is faster
+        // than the fused kernel's scalar tiles at the sizes measured (bench/RESULTS.md, attention).
+        if (keyPadding != null && q.dtype() == DType.F32 && k.dtype() == DType.F32 && v.dtype() == DType.F32)
+            return fused(q, k, v, causal, keyPadding, scale);
         return sdpaReference(q, k, v, causal, keyPadding, scale)[0];
     }
 
