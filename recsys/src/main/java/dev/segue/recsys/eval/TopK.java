@@ -17,7 +17,7 @@ import dev.segue.core.cpu.Parallel;
 public final class TopK {
     private TopK() {}
 
-    public static final int QUERY_BLOCK = 64;
+    public static final int QUERY_BLOCK = 256;
     public static final int ITEM_BLOCK = 4096;
 
     /** Items to exclude for a query, as a sorted array of item ids (may be empty). */
