@@ -18,6 +18,9 @@ public final class TopK {
     private TopK() {}
 
     public static final int QUERY_BLOCK = 256;
+
+    /** Whether the threshold scan uses the Vector API (decided once; the result is the same either way). */
+    static final boolean VECTOR_SCAN = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     public static final int ITEM_BLOCK = 4096;
 
     /** Items to exclude for a query, as a sorted array of item ids (may be empty). */
@@ -80,6 +83,10 @@ public final class TopK {
             int e = lowerBound(excluded, firstId);
             float thr = threshold;
             for (int j = 0; j < count; j++) {
+                if (VECTOR_SCAN) {
+                    j = ThresholdScan.next(buf, off, j, count, thr);   // skip rejected scores a vector at a time
+                    if (j == count) break;
+                }
                 float v = buf[off + j];
                 if (!(v >= thr)) continue;                 // the common case: rejected (also drops NaN)
                 int item = firstId + j;
