@@ -89,13 +89,15 @@ public final class CoreCaseOps implements ConformanceOps {
         }
     }
 
-    static Map<String, Tensor> out(Tensor t) {
+    /** A case's single output, named "out". */
+    public static Map<String, Tensor> out(Tensor t) {
         Map<String, Tensor> m = new LinkedHashMap<>();
         m.put("out", t);
         return m;
     }
 
-    static double num(Map<String, Object> p, String key) {
+    /** A numeric case parameter; an error names it when it is missing. */
+    public static double num(Map<String, Object> p, String key) {
         Object v = p.get(key);
         if (!(v instanceof Number)) throw new IllegalArgumentException("param '" + key + "' missing or not a number: " + v);
         return ((Number) v).doubleValue();

@@ -1,5 +1,7 @@
 package dev.segue.nn.conformance;
 
+import static dev.segue.core.conformance.CoreCaseOps.num;
+import static dev.segue.core.conformance.CoreCaseOps.out;
 import dev.segue.core.DType;
 import dev.segue.core.Rng;
 import dev.segue.core.Tensor;
@@ -182,18 +184,6 @@ public final class NnCaseOps implements ConformanceOps {
             buffers.put(k, t);
         }
         if (!buffers.isEmpty()) m.loadStateDict(buffers, false);
-    }
-
-    static Map<String, Tensor> out(Tensor t) {
-        Map<String, Tensor> m = new LinkedHashMap<>();
-        m.put("out", t);
-        return m;
-    }
-
-    static double num(Map<String, Object> p, String key) {
-        Object v = p.get(key);
-        if (!(v instanceof Number)) throw new IllegalArgumentException("param '" + key + "' missing or not a number: " + v);
-        return ((Number) v).doubleValue();
     }
 
     static int integer(Map<String, Object> p, String key) {

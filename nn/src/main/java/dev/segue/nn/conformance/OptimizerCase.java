@@ -24,12 +24,12 @@ final class OptimizerCase {
         int steps = NnCaseOps.integer(p, "steps");
         Map<String, Tensor> params = new LinkedHashMap<>();
         for (String n : names) params.put(n, in.get(n).copy().requiresGrad(true));
-        List<ParamGroup> groups = List.of(new ParamGroup(params, NnCaseOps.num(h, "lr"), NnCaseOps.num(h, "weight_decay")));
+        List<ParamGroup> groups = List.of(new ParamGroup(params, dev.segue.core.conformance.CoreCaseOps.num(h, "lr"), dev.segue.core.conformance.CoreCaseOps.num(h, "weight_decay")));
         String kind = (String) p.get("optimizer");
         Optimizer opt;
         List<String> buffers;
         if (kind.equals("sgd")) {
-            opt = new Sgd(groups, NnCaseOps.num(h, "momentum"), NnCaseOps.num(h, "dampening"), Boolean.TRUE.equals(h.get("nesterov")));
+            opt = new Sgd(groups, dev.segue.core.conformance.CoreCaseOps.num(h, "momentum"), dev.segue.core.conformance.CoreCaseOps.num(h, "dampening"), Boolean.TRUE.equals(h.get("nesterov")));
             buffers = List.of("momentum_buffer");
         } else {
             List<?> betas = (List<?>) h.get("betas");
@@ -41,7 +41,7 @@ final class OptimizerCase {
             };
             if (v == Adam.Variant.ADAMW_HF && Boolean.FALSE.equals(h.get("correct_bias")))
                 throw new UnsupportedOperationException("adamw_hf without bias correction");
-            opt = new Adam(groups, v, ((Number) betas.get(0)).doubleValue(), ((Number) betas.get(1)).doubleValue(), NnCaseOps.num(h, "eps"));
+            opt = new Adam(groups, v, ((Number) betas.get(0)).doubleValue(), ((Number) betas.get(1)).doubleValue(), dev.segue.core.conformance.CoreCaseOps.num(h, "eps"));
             buffers = List.of("exp_avg", "exp_avg_sq");
         }
         Map<String, Tensor> out = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ final class OptimizerCase {
     @SuppressWarnings("unchecked")
     static Map<String, Tensor> clip(Map<String, Tensor> in, Map<String, Object> p) {
         List<String> names = (List<String>) p.get("param_names");
-        if (NnCaseOps.num(p, "norm_type") != 2) throw new UnsupportedOperationException("clip_grad_norm with norm type " + p.get("norm_type"));
+        if (dev.segue.core.conformance.CoreCaseOps.num(p, "norm_type") != 2) throw new UnsupportedOperationException("clip_grad_norm with norm type " + p.get("norm_type"));
         Map<String, Tensor> params = new LinkedHashMap<>();
         for (String n : names) {
             Tensor g = in.get("g." + n);
@@ -65,7 +65,7 @@ final class OptimizerCase {
             t.setGrad(g);
             params.put(n, t);
         }
-        double total = GradClip.clipGradNorm(params.values(), NnCaseOps.num(p, "max_norm"));
+        double total = GradClip.clipGradNorm(params.values(), dev.segue.core.conformance.CoreCaseOps.num(p, "max_norm"));
         Map<String, Tensor> out = new LinkedHashMap<>();
         out.put("total_norm", Tensor.of(new double[]{total}));
         for (String n : names) out.put("clipped." + n, params.get(n).grad());
@@ -76,12 +76,12 @@ final class OptimizerCase {
         String kind = (String) p.get("schedule");
         LrSchedule s = switch (kind) {
             case "linear" -> LrSchedule.linearWarmup(NnCaseOps.integer(p, "num_warmup_steps"), NnCaseOps.integer(p, "num_training_steps"));
-            case "step" -> LrSchedule.stepDecay(NnCaseOps.integer(p, "step_size"), NnCaseOps.num(p, "gamma"));
+            case "step" -> LrSchedule.stepDecay(NnCaseOps.integer(p, "step_size"), dev.segue.core.conformance.CoreCaseOps.num(p, "gamma"));
             default -> throw new UnsupportedOperationException("lr schedule '" + kind + "'");
         };
         // drive a real optimizer so the test covers the scheduler, not only the formula
         Tensor w = Tensor.zeros(1).requiresGrad(true);
-        Optimizer opt = new Sgd(List.of(new ParamGroup(Map.of("w", w), NnCaseOps.num(p, "base_lr"), 0)), 0, 0, false);
+        Optimizer opt = new Sgd(List.of(new ParamGroup(Map.of("w", w), dev.segue.core.conformance.CoreCaseOps.num(p, "base_lr"), 0)), 0, 0, false);
         Scheduler sch = new Scheduler(opt, s);
         int n = NnCaseOps.integer(p, "num_records");
         double[] lr = new double[n];
