@@ -44,9 +44,11 @@ public final class SyntheticCorpus {
         double sessionsTotal = c.targetEvents() / SessionProcess.expectedLength();
         SessionProcess.UserHistory[] hist = new SessionProcess.UserHistory[c.users()];
         final double sum = activitySum;
+        Progress progress = new Progress("listening histories", c.users(), "users", log);
         Parallel.forEach(c.users(), u -> {
             int sessions = Math.max(1, (int) Math.round(sessionsTotal * activity[u] / sum));
             hist[u] = process.user(sessions, taste[u], new SplittableRandom(mix(c.seed(), u)));
+            progress.step();
         });
         long events = 0;
         for (var h : hist) events += h.tracks().length;
@@ -101,18 +103,12 @@ public final class SyntheticCorpus {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        long t0 = System.nanoTime();
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        int every = Math.max(1, cat.tracks / 10);
+        Progress progress = new Progress("audio", cat.tracks, "clips", log);
         Parallel.forRange(cat.tracks, 64, (from, to) -> {
             for (int t = from; t < to; t++) {
                 short[] pcm = AudioSynth.render(cat.trackStyle[t], c.clipSeconds(), c.sampleRate(), new SplittableRandom(mix(c.seed() ^ 0xA0D1L, t)));
                 WavFile.write(dir.resolve(cat.trackIds[t] + ".wav"), pcm, c.sampleRate());
-                int d = done.incrementAndGet();
-                if (d % every == 0) {
-                    double s = secs(t0);
-                    log.accept(String.format(Locale.ROOT, "audio %,d/%,d clips, %.0f clips/s, ETA %.0f s", d, cat.tracks, d / s, (cat.tracks - d) / (d / s)));
-                }
+                progress.step();
             }
         });
         return cat.tracks;
