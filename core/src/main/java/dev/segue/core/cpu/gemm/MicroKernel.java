@@ -21,6 +21,6 @@ interface MicroKernel {
 
     default void computeInPlaceA(int kc, float[] a, int ia, int lda, float[] pb, int ib, float[] c, int co, int ldc,
                                  float alpha, float beta) {
-        throw new UnsupportedOperationException();
+        throw new IllegalStateException(getClass().getSimpleName() + " packs A; call computeInPlaceA only when readsAInPlace() is true");
     }
 }
