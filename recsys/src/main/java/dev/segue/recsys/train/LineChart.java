@@ -39,6 +39,14 @@ public final class LineChart {
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
             new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
 
+    /** A tick label with at most 4 significant digits and no trailing zeros: 1.2, 0.0345, 12. */
+    static String tick(double v) {
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        if (s.contains("e")) return s;
+        if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s.equals("-0") ? "0" : s;
+    }
+
     public void writePng(java.nio.file.Path file, int width, int height) {
         System.setProperty("java.awt.headless", "true");
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -70,10 +78,10 @@ public final class LineChart {
         g.drawRect(left, top, pw, ph);
         for (int t = 0; t <= 5; t++) {
             int y = top + ph - t * ph / 5;
-            String lab = String.format(Locale.ROOT, "%.4g", ymin + (ymax - ymin) * t / 5);
+            String lab = tick(ymin + (ymax - ymin) * t / 5);
             g.drawString(lab, left - 8 - g.getFontMetrics().stringWidth(lab), y + 4);
             int x = left + t * pw / 5;
-            String xl = String.format(Locale.ROOT, "%.4g", xmin + (xmax - xmin) * t / 5);
+            String xl = tick(xmin + (xmax - xmin) * t / 5);
             g.drawString(xl, x - g.getFontMetrics().stringWidth(xl) / 2, top + ph + 18);
         }
         g.drawString(xLabel, left + pw / 2 - g.getFontMetrics().stringWidth(xLabel) / 2, height - 12);

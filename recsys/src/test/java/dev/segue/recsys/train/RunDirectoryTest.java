@@ -61,4 +61,13 @@ class RunDirectoryTest {
         assertEquals(11, s.lines().count(), s);            // the first update, then one line per 10% when not on a terminal
         assertTrue(s.contains("100/100 batches") && s.contains("batches/s") && s.contains("ETA") && s.contains("loss 1.0"), s);
     }
+
+    @Test
+    void tickLabelsDropTrailingZeros() {
+        assertEquals("1.2", LineChart.tick(1.2));
+        assertEquals("2", LineChart.tick(2.0));
+        assertEquals("0.0345", LineChart.tick(0.0345));
+        assertEquals("0", LineChart.tick(-0.0));
+        assertEquals("1.235e+06", LineChart.tick(1234567));
+    }
 }
