@@ -17,9 +17,11 @@ public record HubertConfig(int[] convDim, int[] convKernel, int[] convStride, bo
     /** From an HF config.json map (post-LN group-norm variant only: HuBERT base / MERT-95M). */
     public static HubertConfig fromHf(Map<String, Object> c) {
         if (Boolean.TRUE.equals(c.get("do_stable_layer_norm")))
-            throw new UnsupportedOperationException("HuBERT with do_stable_layer_norm (pre-LN, large models) is not implemented");
+            throw new IllegalArgumentException("HuBERT config: do_stable_layer_norm=true (the pre-LN layout of the large models) "
+                    + "is outside what this encoder builds: the post-LN group-norm variant (HuBERT base, MERT-95M)");
         Object norm = c.getOrDefault("feat_extract_norm", "group");
-        if (!"group".equals(norm)) throw new UnsupportedOperationException("feat_extract_norm '" + norm + "' is not implemented");
+        if (!"group".equals(norm))
+            throw new IllegalArgumentException("HuBERT config: feat_extract_norm '" + norm + "' is outside what this encoder builds: 'group' only");
         return new HubertConfig(ints(c.get("conv_dim")), ints(c.get("conv_kernel")), ints(c.get("conv_stride")),
                 Boolean.TRUE.equals(c.get("conv_bias")), num(c, "hidden_size"), num(c, "num_attention_heads"),
                 num(c, "intermediate_size"), num(c, "num_hidden_layers"), ((Number) c.getOrDefault("layer_norm_eps", 1e-5)).doubleValue(),
