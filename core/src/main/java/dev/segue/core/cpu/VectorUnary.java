@@ -44,46 +44,136 @@ final class VectorUnary {
         return x.mul(x).mul(x).mul(0.044715f).add(x).mul(FloatUnary.GELU_TANH_C);
     }
 
+    /*
+     * One loop per op, each in its own small method: with every op's vector code in one loop body the
+     * method outgrew C2's inlining budget, VectorMath.exp was left as an out-of-line call whose vector
+     * argument has no statically known shape, and its bit reinterpretation ran the Vector API's Java
+     * fallback (45% of an XLNet layer's time in AbstractVector.convert0). Small loops inline fully.
+     */
     static void forward(Unary op, float[] a, int ia, float[] o, int io, int n) {
-        int up = S.loopBound(n), j = 0;
-        for (; j < up; j += L) {
-            FloatVector x = FloatVector.fromArray(S, a, ia + j), y;
-            switch (op) {
-                case EXP: y = VectorMath.exp(x); break;
-                case TANH: y = VectorMath.tanh(x); break;
-                case SIGMOID: y = sigmoid(x); break;
-                case RELU: y = x.max(0f); break;
-                case GELU: y = x.mul(phi(x)); break;
-                case GELU_TANH: y = VectorMath.tanh(geluTanhInner(x)).add(1f).mul(x).mul(0.5f); break;
-                case SILU: y = x.mul(sigmoid(x)); break;
-                default: throw new AssertionError(op);
-            }
-            y.intoArray(o, io + j);
+        int up = S.loopBound(n);
+        switch (op) {
+            case EXP: expLoop(a, ia, o, io, up); break;
+            case TANH: tanhLoop(a, ia, o, io, up); break;
+            case SIGMOID: sigmoidLoop(a, ia, o, io, up); break;
+            case RELU: reluLoop(a, ia, o, io, up); break;
+            case GELU: geluLoop(a, ia, o, io, up); break;
+            case GELU_TANH: geluTanhLoop(a, ia, o, io, up); break;
+            case SILU: siluLoop(a, ia, o, io, up); break;
+            default: throw new AssertionError(op);
         }
-        if (j < n) FloatUnary.scalarForward(op, a, ia + j, o, io + j, n - j);
+        if (up < n) FloatUnary.scalarForward(op, a, ia + up, o, io + up, n - up);
+    }
+
+    private static void expLoop(float[] a, int ia, float[] o, int io, int up) {
+        for (int j = 0; j < up; j += L) VectorMath.exp(FloatVector.fromArray(S, a, ia + j)).intoArray(o, io + j);
+    }
+
+    private static void tanhLoop(float[] a, int ia, float[] o, int io, int up) {
+        for (int j = 0; j < up; j += L) VectorMath.tanh(FloatVector.fromArray(S, a, ia + j)).intoArray(o, io + j);
+    }
+
+    private static void sigmoidLoop(float[] a, int ia, float[] o, int io, int up) {
+        for (int j = 0; j < up; j += L) sigmoid(FloatVector.fromArray(S, a, ia + j)).intoArray(o, io + j);
+    }
+
+    private static void reluLoop(float[] a, int ia, float[] o, int io, int up) {
+        for (int j = 0; j < up; j += L) FloatVector.fromArray(S, a, ia + j).max(0f).intoArray(o, io + j);
+    }
+
+    private static void geluLoop(float[] a, int ia, float[] o, int io, int up) {
+        for (int j = 0; j < up; j += L) {
+            FloatVector x = FloatVector.fromArray(S, a, ia + j);
+            x.mul(phi(x)).intoArray(o, io + j);
+        }
+    }
+
+    private static void geluTanhLoop(float[] a, int ia, float[] o, int io, int up) {
+        for (int j = 0; j < up; j += L) {
+            FloatVector x = FloatVector.fromArray(S, a, ia + j);
+            VectorMath.tanh(geluTanhInner(x)).add(1f).mul(x).mul(0.5f).intoArray(o, io + j);
+        }
+    }
+
+    private static void siluLoop(float[] a, int ia, float[] o, int io, int up) {
+        for (int j = 0; j < up; j += L) {
+            FloatVector x = FloatVector.fromArray(S, a, ia + j);
+            x.mul(sigmoid(x)).intoArray(o, io + j);
+        }
     }
 
     static void backward(Unary op, float[] xs, int ix, float[] gy, int ig, float[] gx, int io, int n) {
-        int up = S.loopBound(n), j = 0;
-        for (; j < up; j += L) {
-            FloatVector x = FloatVector.fromArray(S, xs, ix + j), d;
-            switch (op) {
-                case EXP: d = VectorMath.exp(x); break;
-                case TANH: { FloatVector t = VectorMath.tanh(x); d = t.mul(t).neg().add(1f); break; }
-                case SIGMOID: { FloatVector s = sigmoid(x); d = s.mul(s.neg().add(1f)); break; }
-                case RELU: d = FloatVector.zero(S).blend(1f, x.compare(VectorOperators.GT, 0f)); break;
-                case GELU: d = VectorMath.exp(x.mul(x).mul(-0.5f)).mul(FloatUnary.INV_SQRT_2PI).mul(x).add(phi(x)); break;
-                case GELU_TANH: {
-                    FloatVector t = VectorMath.tanh(geluTanhInner(x));
-                    FloatVector du = x.mul(x).mul(3f * 0.044715f).add(1f).mul(FloatUnary.GELU_TANH_C);
-                    d = t.add(1f).mul(0.5f).add(x.mul(0.5f).mul(t.mul(t).neg().add(1f)).mul(du));
-                    break;
-                }
-                case SILU: { FloatVector s = sigmoid(x); d = s.mul(x.mul(s.neg().add(1f)).add(1f)); break; }
-                default: throw new AssertionError(op);
-            }
+        int up = S.loopBound(n);
+        switch (op) {
+            case EXP: expBackward(xs, ix, gy, ig, gx, io, up); break;
+            case TANH: tanhBackward(xs, ix, gy, ig, gx, io, up); break;
+            case SIGMOID: sigmoidBackward(xs, ix, gy, ig, gx, io, up); break;
+            case RELU: reluBackward(xs, ix, gy, ig, gx, io, up); break;
+            case GELU: geluBackward(xs, ix, gy, ig, gx, io, up); break;
+            case GELU_TANH: geluTanhBackward(xs, ix, gy, ig, gx, io, up); break;
+            case SILU: siluBackward(xs, ix, gy, ig, gx, io, up); break;
+            default: throw new AssertionError(op);
+        }
+        if (up < n) FloatUnary.scalarBackward(op, xs, ix + up, gy, ig + up, gx, io + up, n - up);
+    }
+
+    // each d(x) below is dy/dx; the loops store d · gy
+
+    private static void expBackward(float[] xs, int ix, float[] gy, int ig, float[] gx, int io, int up) {
+        for (int j = 0; j < up; j += L) {
+            FloatVector d = VectorMath.exp(FloatVector.fromArray(S, xs, ix + j));
             d.mul(FloatVector.fromArray(S, gy, ig + j)).intoArray(gx, io + j);
         }
-        if (j < n) FloatUnary.scalarBackward(op, xs, ix + j, gy, ig + j, gx, io + j, n - j);
+    }
+
+    private static void tanhBackward(float[] xs, int ix, float[] gy, int ig, float[] gx, int io, int up) {
+        for (int j = 0; j < up; j += L) {
+            FloatVector t = VectorMath.tanh(FloatVector.fromArray(S, xs, ix + j));
+            FloatVector d = t.mul(t).neg().add(1f);
+            d.mul(FloatVector.fromArray(S, gy, ig + j)).intoArray(gx, io + j);
+        }
+    }
+
+    private static void sigmoidBackward(float[] xs, int ix, float[] gy, int ig, float[] gx, int io, int up) {
+        for (int j = 0; j < up; j += L) {
+            FloatVector s = sigmoid(FloatVector.fromArray(S, xs, ix + j));
+            FloatVector d = s.mul(s.neg().add(1f));
+            d.mul(FloatVector.fromArray(S, gy, ig + j)).intoArray(gx, io + j);
+        }
+    }
+
+    private static void reluBackward(float[] xs, int ix, float[] gy, int ig, float[] gx, int io, int up) {
+        for (int j = 0; j < up; j += L) {
+            FloatVector x = FloatVector.fromArray(S, xs, ix + j);
+            FloatVector d = FloatVector.zero(S).blend(1f, x.compare(VectorOperators.GT, 0f));
+            d.mul(FloatVector.fromArray(S, gy, ig + j)).intoArray(gx, io + j);
+        }
+    }
+
+    private static void geluBackward(float[] xs, int ix, float[] gy, int ig, float[] gx, int io, int up) {
+        for (int j = 0; j < up; j += L) {
+            FloatVector x = FloatVector.fromArray(S, xs, ix + j);
+            FloatVector d = VectorMath.exp(x.mul(x).mul(-0.5f)).mul(FloatUnary.INV_SQRT_2PI).mul(x).add(phi(x));
+            d.mul(FloatVector.fromArray(S, gy, ig + j)).intoArray(gx, io + j);
+        }
+    }
+
+    private static void geluTanhBackward(float[] xs, int ix, float[] gy, int ig, float[] gx, int io, int up) {
+        for (int j = 0; j < up; j += L) {
+            FloatVector x = FloatVector.fromArray(S, xs, ix + j);
+            FloatVector t = VectorMath.tanh(geluTanhInner(x));
+            FloatVector du = x.mul(x).mul(3f * 0.044715f).add(1f).mul(FloatUnary.GELU_TANH_C);
+            FloatVector d = t.add(1f).mul(0.5f).add(x.mul(0.5f).mul(t.mul(t).neg().add(1f)).mul(du));
+            d.mul(FloatVector.fromArray(S, gy, ig + j)).intoArray(gx, io + j);
+        }
+    }
+
+    private static void siluBackward(float[] xs, int ix, float[] gy, int ig, float[] gx, int io, int up) {
+        for (int j = 0; j < up; j += L) {
+            FloatVector x = FloatVector.fromArray(S, xs, ix + j);
+            FloatVector s = sigmoid(x);
+            FloatVector d = s.mul(x.mul(s.neg().add(1f)).add(1f));
+            d.mul(FloatVector.fromArray(S, gy, ig + j)).intoArray(gx, io + j);
+        }
     }
 }
