@@ -7,6 +7,11 @@ import dev.segue.nn.optim.Adam;
 import dev.segue.nn.optim.GradClip;
 import dev.segue.nn.optim.Optimizer;
 import dev.segue.nn.optim.ParamGroups;
+import dev.segue.recsys.rta.EmbeddingRepresenter;
+import dev.segue.recsys.rta.RtaBatch;
+import dev.segue.recsys.rta.RtaModel;
+import dev.segue.recsys.rta.RtaOptions;
+import dev.segue.recsys.rta.RtaTrainer;
 import dev.segue.recsys.t4rec.ItemMasking;
 import dev.segue.recsys.t4rec.T4RecConfig;
 import dev.segue.recsys.t4rec.T4RecModel;
@@ -20,29 +25,86 @@ import picocli.CommandLine.Option;
 /**
  * {@code segue bench train-step}: one full training step (masking, forward, loss over the whole catalogue,
  * backward, clipping, optimizer) at the study's sizes — 100,000 items, batch 128, sessions of 20 items;
- * T4Rec d 512, 2 layers, 2 heads, FFN 2048 with the full-catalogue softmax over the masked positions.
+ * T4Rec d 512, 2 layers, 2 heads, FFN 2048 with the full-catalogue softmax over the masked positions;
+ * RTA d 128 (random representer), windows of 11 songs, 1 decoder layer with 8 heads and FFN 4096,
+ * 50 negative candidates (10 easy + 10 hard), SGD with Nesterov momentum and weight decay on every
+ * parameter (so the whole 100,000-row table is updated each step), clipping at 1.0.
  * Prints the median seconds per step and sessions/s, split into forward+backward and optimizer.
- * {@code bench/scripts/t4rec_train_step.py} measures the same step in PyTorch.
+ * {@code bench/scripts/t4rec_train_step.py} and {@code bench/scripts/rta_train_step.py} measure the same
+ * steps in PyTorch.
  */
 @Command(name = "train-step", mixinStandardHelpOptions = true,
         description = "Benchmark one training step of a recommender at the study's sizes (sessions/s).")
 public final class BenchTrainStep implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "t4rec", description = "t4rec (default ${DEFAULT-VALUE})") String model;
+    @Option(names = "--model", defaultValue = "t4rec", description = "t4rec or rta (default ${DEFAULT-VALUE})") String model;
     @Option(names = "--items", defaultValue = "100000") int items;
     @Option(names = "--batch", defaultValue = "128") int batch;
-    @Option(names = "--d-model", defaultValue = "512") int dModel;
-    @Option(names = "--max-len", defaultValue = "20") int maxLen;
-    @Option(names = "--steps", defaultValue = "5", description = "timed steps after 2 warm-up steps (default ${DEFAULT-VALUE})") int steps;
+    @Option(names = "--d-model", description = "model width (default: 512 for t4rec, 128 for rta)") Integer dModel;
+    @Option(names = "--max-len", description = "session length (default: 20 for t4rec, the 11-song window for rta)") Integer maxLen;
+    @Option(names = "--steps", defaultValue = "5", description = "timed steps (default ${DEFAULT-VALUE})") int steps;
+    @Option(names = "--warmup", defaultValue = "3", description = "untimed steps first, for the JIT (default ${DEFAULT-VALUE})") int warmup;
     @Option(names = "--threads", description = "compute threads (default: all cores)") Integer threads;
 
     public static void main(String[] args) { System.exit(new CommandLine(new BenchTrainStep()).execute(args)); }
 
     @Override
     public Integer call() {
-        if (!model.equals("t4rec")) throw new CommandLine.ParameterException(spec.commandLine(), "--model " + model + ": only t4rec here (rta comes with the RTA trainer)");
         if (threads != null) Parallel.setThreads(threads);
+        switch (model) {
+            case "t4rec": return t4rec(dModel == null ? 512 : dModel, maxLen == null ? 20 : maxLen);
+            case "rta": return rta(dModel == null ? 128 : dModel, maxLen == null ? RtaOptions.defaults().maxSize() : maxLen);
+            default: throw new CommandLine.ParameterException(spec.commandLine(), "--model " + model + ": expected t4rec or rta");
+        }
+    }
+
+    /**
+     * RTA: every step draws full windows of {@code len} distinct random songs and 50 candidates per
+     * session outside it, as {@code RtaBatcher} does, then times {@link RtaTrainer#step}.
+     */
+    private int rta(int dModel, int len) {
+        RtaOptions o = RtaOptions.defaults();
+        Rng rng = new Rng(1);
+        int v = items + 1;
+        RtaModel m = new RtaModel(EmbeddingRepresenter.random(v, dModel, o.initStd(), rng), o.heads(), o.ffn(), len, o.dropout(), o.layerNormEps(), rng);
+        RtaTrainer trainer = new RtaTrainer(m, rng, o);
+        Rng data = new Rng(2);
+        double[] total = new double[steps];
+        for (int s = -warmup; s < steps; s++) {
+            RtaBatch b = randomRtaBatch(batch, len, o.nNeg(), data);
+            long t0 = System.nanoTime();
+            double loss = trainer.step(b);
+            long t1 = System.nanoTime();
+            System.err.printf(Locale.ROOT, "bench: step %d: %.3f s, loss %.4f%n", s + 1, (t1 - t0) / 1e9, loss);
+            if (s >= 0) total[s] = (t1 - t0) / 1e9;
+        }
+        double med = median(total);
+        System.out.printf(Locale.ROOT, "| model | items | batch | d | threads | s/step | sessions/s |%n|---|---|---|---|---|---|---|%n");
+        System.out.printf(Locale.ROOT, "| RTA (Segue, window %d, %d negatives) | %,d | %d | %d | %d | %.3f | %.1f |%n",
+                len, o.nEasy() + o.nHard(), items, batch, dModel, Parallel.threads(), med, batch / med);
+        return 0;
+    }
+
+    private RtaBatch randomRtaBatch(int b, int len, int nNeg, Rng rng) {
+        long[] x = new long[b * len], cand = new long[b * nNeg];
+        for (int i = 0; i < b; i++) {
+            java.util.Set<Long> taken = new java.util.HashSet<>();
+            for (int t = 0; t < len; t++) {
+                long id;
+                do { id = 1 + rng.nextInt(items); } while (!taken.add(id));
+                x[i * len + t] = id;
+            }
+            for (int k = 0; k < nNeg; k++) {
+                long id;
+                do { id = 1 + rng.nextInt(items); } while (!taken.add(id));
+                cand[i * nNeg + k] = id;
+            }
+        }
+        return new RtaBatch(b, len, x, nNeg, cand);
+    }
+
+    private int t4rec(int dModel, int maxLen) {
         T4RecConfig cfg = T4RecConfig.study().withModel(dModel, 2, 2).withTraining(1, batch, 5e-5, 0.15, maxLen, 0.3, 1);
         Rng rng = new Rng(1);
         int v = items + 1;
@@ -51,7 +113,7 @@ public final class BenchTrainStep implements Callable<Integer> {
         Rng data = new Rng(2);
         double[] total = new double[steps], fb = new double[steps];
         int maskedSum = 0;
-        for (int s = -2; s < steps; s++) {
+        for (int s = -warmup; s < steps; s++) {
             int[] ids = new int[batch * maxLen];
             for (int i = 0; i < ids.length; i++) ids[i] = 1 + data.nextInt(items);
             boolean[] mask = ItemMasking.training(ids, batch, maxLen, cfg.maskProb(), data);

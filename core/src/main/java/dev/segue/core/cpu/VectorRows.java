@@ -5,9 +5,10 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link RowKernels} on the Vector API. Loaded only when the incubator module is present. exp is the
- * {@link VectorMath#exp} (the same bits in every JIT tier); sums accumulate in float lanes and
- * are reduced once per row, in a fixed order.
+ * {@link RowKernels} on the Vector API. Loaded only when the incubator module is present. exp is
+ * {@link VectorMath#expInPlace} (the same bits in every JIT tier), applied to the output row or to an
+ * L1-sized scratch chunk (no vector crosses a method boundary: see {@link VectorMath}); sums accumulate in
+ * float lanes and are reduced once per row, in a fixed order.
  */
 final class VectorRows {
     private VectorRows() {}
@@ -33,13 +34,13 @@ final class VectorRows {
         float max = max(x, xo, n);
         if (max != max) { java.util.Arrays.fill(y, yo, yo + n, Float.NaN); return; }
         int up = S.loopBound(n), j = 0;
-        FloatVector vsum = FloatVector.zero(S), vm = FloatVector.broadcast(S, max);
-        for (; j < up; j += L) {
-            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, xo + j).sub(vm));
-            e.intoArray(y, yo + j);
-            vsum = vsum.add(e);
-        }
-        double sum = VectorMath.sum(vsum);
+        if (x != y || xo != yo) System.arraycopy(x, xo, y, yo, up);
+        VectorMath.expInPlace(y, yo, max, up);
+        FloatVector vsum = FloatVector.zero(S);
+        for (; j < up; j += L) vsum = vsum.add(FloatVector.fromArray(S, y, yo + j));
+        float[] lanes = new float[L];
+        vsum.intoArray(lanes, 0);
+        double sum = VectorMath.sum(lanes);
         for (; j < n; j++) { float e = (float) Math.exp(x[xo + j] - max); y[yo + j] = e; sum += e; }
         FloatVector vi = FloatVector.broadcast(S, (float) (1 / sum));
         float inv = (float) (1 / sum);
@@ -51,9 +52,18 @@ final class VectorRows {
         float max = max(x, xo, n);
         if (max != max) { java.util.Arrays.fill(y, yo, yo + n, Float.NaN); return; }
         int up = S.loopBound(n), j = 0;
-        FloatVector vsum = FloatVector.zero(S), vm = FloatVector.broadcast(S, max);
-        for (; j < up; j += L) vsum = vsum.add(VectorMath.exp(FloatVector.fromArray(S, x, xo + j).sub(vm)));
-        double sum = VectorMath.sum(vsum);
+        FloatVector vsum = FloatVector.zero(S);
+        float[] e = new float[Math.min(up, VectorMath.CHUNK)];
+        for (int c = 0; c < up; c += VectorMath.CHUNK) {
+            int m = Math.min(VectorMath.CHUNK, up - c);
+            System.arraycopy(x, xo + c, e, 0, m);
+            VectorMath.expInPlace(e, 0, max, m);
+            for (int i = 0; i < m; i += L) vsum = vsum.add(FloatVector.fromArray(S, e, i));
+        }
+        j = up;
+        float[] lanes = new float[L];
+        vsum.intoArray(lanes, 0);
+        double sum = VectorMath.sum(lanes);
         for (; j < n; j++) sum += Math.exp(x[xo + j] - max);
         float sh = (float) (max + Math.log(sum));
         FloatVector shift = FloatVector.broadcast(S, sh);
@@ -66,14 +76,17 @@ final class VectorRows {
         FloatVector acc = FloatVector.zero(S);
         int j = 0;
         for (; j < up; j += L) acc = acc.add(FloatVector.fromArray(S, x, xo + j));
-        double s = VectorMath.sum(acc);
+        float[] lanes = new float[L];
+        acc.intoArray(lanes, 0);
+        double s = VectorMath.sum(lanes);
         for (; j < n; j++) s += x[xo + j];
         float mean = (float) (s / n);
         FloatVector vm = FloatVector.broadcast(S, mean);
         acc = FloatVector.zero(S);
         j = 0;
         for (; j < up; j += L) { FloatVector d = FloatVector.fromArray(S, x, xo + j).sub(vm); acc = d.fma(d, acc); }
-        double v = VectorMath.sum(acc);
+        acc.intoArray(lanes, 0);
+        double v = VectorMath.sum(lanes);
         for (; j < n; j++) { float d = x[xo + j] - mean; v += d * d; }
         float rstd = (float) (1 / Math.sqrt(v / n + eps));
         FloatVector vr = FloatVector.broadcast(S, rstd);
@@ -97,13 +110,23 @@ final class VectorRows {
     static void logSumExpAndSum(float[] x, int xo, int n, double[] stats) {
         float max = max(x, xo, n);
         int up = S.loopBound(n), j = 0;
-        FloatVector vsum = FloatVector.zero(S), vx = FloatVector.zero(S), vm = FloatVector.broadcast(S, max);
-        for (; j < up; j += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + j);
-            vx = vx.add(v);
-            vsum = vsum.add(VectorMath.exp(v.sub(vm)));
+        FloatVector vsum = FloatVector.zero(S), vx = FloatVector.zero(S);
+        float[] e = new float[Math.min(up, VectorMath.CHUNK)];
+        for (int c = 0; c < up; c += VectorMath.CHUNK) {
+            int m = Math.min(VectorMath.CHUNK, up - c);
+            System.arraycopy(x, xo + c, e, 0, m);
+            VectorMath.expInPlace(e, 0, max, m);
+            for (int i = 0; i < m; i += L) {
+                vx = vx.add(FloatVector.fromArray(S, x, xo + c + i));
+                vsum = vsum.add(FloatVector.fromArray(S, e, i));
+            }
         }
-        double s = VectorMath.sum(vsum), sx = VectorMath.sum(vx);
+        j = up;
+        float[] lanes = new float[L];
+        vsum.intoArray(lanes, 0);
+        double s = VectorMath.sum(lanes);
+        vx.intoArray(lanes, 0);
+        double sx = VectorMath.sum(lanes);
         for (; j < n; j++) { s += Math.exp(x[xo + j] - max); sx += x[xo + j]; }
         stats[0] = max + Math.log(s);
         stats[1] = sx;
@@ -111,9 +134,10 @@ final class VectorRows {
 
     static void softmaxGradient(float[] x, int xo, int n, float lse, float g, float off, float[] out, int oo) {
         int up = S.loopBound(n), j = 0;
-        FloatVector vl = FloatVector.broadcast(S, lse), vo = FloatVector.broadcast(S, off);
-        for (; j < up; j += L)
-            VectorMath.exp(FloatVector.fromArray(S, x, xo + j).sub(vl)).sub(vo).mul(g).intoArray(out, oo + j);
+        if (x != out || xo != oo) System.arraycopy(x, xo, out, oo, up);
+        VectorMath.expInPlace(out, oo, lse, up);
+        FloatVector vo = FloatVector.broadcast(S, off);
+        for (; j < up; j += L) FloatVector.fromArray(S, out, oo + j).sub(vo).mul(g).intoArray(out, oo + j);
         for (; j < n; j++) out[oo + j] = g * ((float) Math.exp(x[xo + j] - lse) - off);
     }
 }

@@ -43,4 +43,23 @@ class FloatUnaryTest {
             assertTrue(maxB < 2e-6, who + " backward rel err " + maxB);
         }
     }
+
+    /** The chunked vector loops at an offset, in place (out = in, gx = gy), equal the out-of-place results bit for bit. */
+    @ParameterizedTest
+    @EnumSource(value = Unary.class, names = {"EXP", "TANH", "SIGMOID", "RELU", "GELU", "GELU_TANH", "SILU"})
+    void inPlaceAtAnOffsetEqualsOutOfPlace(Unary op) {
+        int n = 2 * 1024 + 37, off = 5;
+        float[] x = new float[n + off], g = new float[n + off];
+        for (int i = 0; i < n + off; i++) { x[i] = (float) Math.sin(i * 0.11) * 6f; g[i] = (float) Math.cos(i * 0.05); }
+        float[] y = new float[n], gx = new float[n];
+        VectorUnary.forward(op, x, off, y, 0, n);
+        VectorUnary.backward(op, x, off, g, off, gx, 0, n);
+        float[] inPlace = x.clone(), gInPlace = g.clone();
+        VectorUnary.backward(op, x, off, gInPlace, off, gInPlace, off, n);
+        VectorUnary.forward(op, inPlace, off, inPlace, off, n);
+        for (int i = 0; i < n; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(Float.floatToRawIntBits(y[i]), Float.floatToRawIntBits(inPlace[off + i]), op + " forward at " + i);
+            org.junit.jupiter.api.Assertions.assertEquals(Float.floatToRawIntBits(gx[i]), Float.floatToRawIntBits(gInPlace[off + i]), op + " backward at " + i);
+        }
+    }
 }

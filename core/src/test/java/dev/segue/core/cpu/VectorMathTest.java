@@ -9,14 +9,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The deterministic vector exp/tanh against Math in double, over their whole range. */
 class VectorMathTest {
 
+    /** The vector part (a multiple of the lane count; x.length is one here) through the array API. */
     static float[] apply(boolean tanh, float[] x) {
-        int l = VectorMath.S.length();
         float[] y = new float[x.length];
-        for (int i = 0; i + l <= x.length; i += l) {
-            FloatVector v = FloatVector.fromArray(VectorMath.S, x, i);
-            (tanh ? VectorMath.tanh(v) : VectorMath.exp(v)).intoArray(y, i);
-        }
+        int up = VectorMath.S.loopBound(x.length);
+        if (tanh) VectorMath.tanh(x, 0, y, 0, up); else VectorMath.exp(x, 0, y, 0, up);
         return y;
+    }
+
+    @Test
+    void inPlaceAndShiftedAgreeWithCopying() {
+        float[] x = new float[VectorMath.CHUNK * 2 + 5 * VectorMath.S.length()];
+        for (int i = 0; i < x.length; i++) x[i] = (float) Math.sin(i * 0.37) * 9f;
+        int up = VectorMath.S.loopBound(x.length);
+        for (boolean tanh : new boolean[] {false, true}) {
+            float[] copy = apply(tanh, x), inPlace = x.clone();
+            if (tanh) VectorMath.tanh(inPlace, 0, inPlace, 0, up); else VectorMath.exp(inPlace, 0, inPlace, 0, up);
+            for (int i = 0; i < up; i++) assertEquals(copy[i], inPlace[i], "i=" + i);
+        }
+        float[] shifted = x.clone();
+        VectorMath.expInPlace(shifted, 0, 2.5f, up);
+        for (int i = 0; i < up; i++) assertEquals(Math.exp(x[i] - 2.5f), shifted[i], 2e-7 * Math.exp(x[i] - 2.5f), "i=" + i);
     }
 
     @Test
@@ -57,6 +70,8 @@ class VectorMathTest {
         float[] v = new float[VectorMath.S.length()];
         double expect = 0;
         for (int i = 0; i < v.length; i++) { v[i] = (float) Math.pow(-1.7, i) * 1e-3f; expect += v[i]; }
-        assertEquals(expect, VectorMath.sum(FloatVector.fromArray(VectorMath.S, v, 0)));
+        float[] lanes = new float[v.length];
+        FloatVector.fromArray(VectorMath.S, v, 0).intoArray(lanes, 0);
+        assertEquals(expect, VectorMath.sum(lanes));
     }
 }
