@@ -121,8 +121,7 @@ public final class BenchTrainStep implements Callable<Integer> {
             Tensor loss = m.loss(ids, mask, batch);
             loss.backward();
             long t1 = System.nanoTime();
-            GradClip.clipGradNorm(m.parameters(), 1.0);
-            opt.step();
+            opt.step(GradClip.clipCoefficient(m.parameters(), 1.0));
             opt.zeroGrad();
             long t2 = System.nanoTime();
             int masked = 0;

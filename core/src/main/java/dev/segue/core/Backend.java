@@ -35,6 +35,12 @@ public interface Backend {
     enum Binary { ADD, SUB, MUL, DIV, POW, MAX, MIN, EQ, NE, LT, LE, GT, GE }
     /** out = a op b; a and b already have out's shape (broadcast views). Comparisons give 1/0. */
     void binary(Binary op, Tensor a, Tensor b, Tensor out);
+    /**
+     * A dropout mask: out[i] = u_i &lt; p ? 0 : 1/(1 − p) for contiguous float32 out, where u_i ∈ [0, 1) is a
+     * function of (seed, i) only — SplitMix64's finaliser of seed + (i + 1)·φ·2^64, top 53 bits — so any
+     * backend and any thread count give the same mask, and it can be made in parallel.
+     */
+    void dropoutMask(Tensor out, double p, long seed);
     /** out = cond != 0 ? a : b; all three already have out's shape. */
     void where(Tensor cond, Tensor a, Tensor b, Tensor out);
 
@@ -44,6 +50,8 @@ public interface Backend {
     void reduce(Reduce op, Tensor x, int[] dims, Tensor out);
     /** out (I64, keepdim shape along dim) = index of the first max (or min) along dim. */
     void argReduce(boolean max, Tensor x, int dim, Tensor out);
+    /** Σ x² over all elements of a float32 tensor, accumulated in double in an order fixed by the size (gradient norms). */
+    double sumOfSquares(Tensor x);
 
     // ---------------------------------------------------------------- linear algebra
     /**
@@ -67,6 +75,11 @@ public interface Backend {
     void indexSelect(Tensor src, int dim, Tensor index, Tensor out);
     /** dst.index_add_(dim, index, src): dst contiguous, accumulates. */
     void indexAdd(Tensor dst, int dim, Tensor index, Tensor src);
+    /**
+     * Sampled scores: out[b, j] = ⟨table[ids[b, j]], h[b]⟩ for table [V, d], ids [B, N] (I64/I32,
+     * bounds-checked), h [B, d], out [B, N] — without materialising the [B, N, d] rows.
+     */
+    void gatherDot(Tensor table, Tensor ids, Tensor h, Tensor out);
     /** out = src.gather(dim, index). */
     void gather(Tensor src, int dim, Tensor index, Tensor out);
     /** dst.scatter_add_(dim, index, src): dst contiguous, accumulates. */

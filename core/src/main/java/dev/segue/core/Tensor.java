@@ -180,6 +180,22 @@ public final class Tensor {
     }
 
     /** The single value of a one-element tensor. */
+    /** Σ x² over all elements, in double (not recorded by autograd): gradient norms without a copy. */
+    public double sumOfSquares() {
+        Tensor c = dtype() == DType.F32 ? contiguous() : to(DType.F32).contiguous();
+        return backend().sumOfSquares(c);
+    }
+
+    /**
+     * this ·= s in place, not recorded by autograd: for tensors outside the graph, such as accumulated
+     * gradients being clipped. Throws on a tensor that autograd tracks.
+     */
+    public Tensor scaleInPlace(double s) {
+        if (gradFn != null || requiresGrad) throw new IllegalStateException("scaleInPlace: tensor " + Shape.str(shape) + " is tracked by autograd");
+        backend().unary(Backend.Unary.AFFINE, s, 0, this, this);
+        return this;
+    }
+
     public double item() {
         if (numel() != 1) throw new IllegalStateException("item(): tensor of shape " + Shape.str(shape) + " has " + numel() + " elements");
         return toDoubleArray()[0];
@@ -334,6 +350,8 @@ public final class Tensor {
     // ================================================================ indexing, joining, selection
 
     public Tensor indexSelect(int dim, Tensor index) { return Indexing.indexSelect(this, dim, index); }
+    /** this [V, d] as a table: out[b, j] = ⟨this[ids[b, j]], h[b]⟩, [B, N]; no gradient. */
+    public Tensor gatherDot(Tensor ids, Tensor h) { return Indexing.gatherDot(this, ids, h); }
     public Tensor gather(int dim, Tensor index) { return Indexing.gather(this, dim, index); }
     /** Out-of-place scatter_add: this + scatter of src at index along dim. */
     public Tensor scatterAdd(int dim, Tensor index, Tensor src) { return Indexing.scatterAdd(this, dim, index, src); }

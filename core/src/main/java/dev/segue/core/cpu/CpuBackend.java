@@ -92,6 +92,9 @@ public final class CpuBackend implements Backend {
         LayerNormKernels.backward(x, weight, mean, rstd, gy, gx, gw, gb);
     }
 
+    @Override public void dropoutMask(Tensor out, double p, long seed) { ElementwiseKernels.dropoutMask(out, p, seed); }
+    @Override public void gatherDot(Tensor table, Tensor ids, Tensor h, Tensor out) { IndexKernels.gatherDot(table, ids, h, out); }
+    @Override public double sumOfSquares(Tensor x) { return ReduceKernels.sumOfSquares(x); }
     @Override public void indexSelect(Tensor src, int dim, Tensor index, Tensor out) { IndexKernels.indexSelect(src, dim, index, out); }
 
     @Override public void indexAdd(Tensor dst, int dim, Tensor index, Tensor src) { IndexKernels.indexAdd(dst, dim, index, src); }

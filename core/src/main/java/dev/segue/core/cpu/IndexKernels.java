@@ -44,6 +44,22 @@ final class IndexKernels {
         });
     }
 
+    /** out[b, j] = ⟨table[ids[b, j]], h[b]⟩; all contiguous float32 except ids; parallel over rows of out. */
+    static void gatherDot(Tensor table, Tensor ids, Tensor h, Tensor out) {
+        int[] ts = table.shape(), is = ids.shape(), hs = h.shape();
+        if (ts.length != 2 || is.length != 2 || hs.length != 2 || hs[0] != is[0] || hs[1] != ts[1])
+            throw new IllegalArgumentException("gather_dot: expected table [V, d], ids [B, N], h [B, d], got table "
+                    + dev.segue.core.Shape.str(ts) + ", ids " + dev.segue.core.Shape.str(is) + ", h " + dev.segue.core.Shape.str(hs));
+        int b = is[0], n = is[1], d = ts[1];
+        int[] idx = indices(ids, ts[0], "gather_dot");
+        float[] t = st(table).f, hv = st(h).f, o = st(out).f;
+        int to = table.offset(), ho = h.offset(), oo = out.offset();
+        Parallel.forRange(b * n, Math.max(1, (1 << 15) / Math.max(1, d)), (lo, hi) -> {
+            for (int r = lo; r < hi; r++)
+                o[oo + r] = (float) RowKernels.dot(t, to + idx[r] * d, hv, ho + (r / n) * d, d);
+        });
+    }
+
     static void indexAdd(Tensor dst, int dim, Tensor index, Tensor src) {
         int[] s = dst.shape();
         int n = s[dim], outer = outer(s, dim), inner = inner(s, dim);

@@ -127,6 +127,20 @@ final class ReduceKernels {
     }
 
     /** out (I64) = index of the first max/min along dim; NaN counts as the extreme (PyTorch). */
+    /** Σ x² of a contiguous float32 tensor: per-chunk lane sums (chunks fixed by the size), then the chunks in order. */
+    static double sumOfSquares(Tensor x) {
+        if (!x.isContiguous() || x.dtype() != dev.segue.core.DType.F32)
+            throw new IllegalArgumentException("sum_of_squares: expects a contiguous float32 tensor, got " + x.dtype() + dev.segue.core.Shape.str(x.shape()));
+        int n = x.numel(), chunk = 1 << 16, chunks = (n + chunk - 1) / chunk;
+        float[] a = st(x).f;
+        int off = x.offset();
+        double[] partial = new double[chunks];
+        Parallel.forEach(chunks, c -> partial[c] = RowKernels.sumOfSquares(a, off + c * chunk, Math.min(chunk, n - c * chunk)));
+        double s = 0;
+        for (double v : partial) s += v;
+        return s;
+    }
+
     static void argReduce(boolean max, Tensor x, int dim, Tensor out) {
         int rank = x.dim();
         int[] perm = new int[rank];

@@ -3,7 +3,7 @@ package dev.segue.core.cpu;
 import dev.segue.core.cpu.gemm.Gemm;
 
 /**
- * Per-row float32 kernels (softmax, log-softmax, layer norm) with two implementations of one contract:
+ * Per-row float32 kernels (softmax, log-softmax, layer norm, dot products) with two implementations of one contract:
  * {@link VectorRows} on the Vector API when {@code jdk.incubator.vector} is present, {@link ScalarRows}
  * otherwise. The choice is made once, so a run is deterministic; the two are tested against each other.
  */
@@ -31,5 +31,15 @@ final class RowKernels {
     /** out[oo + j] = g · (exp(x[xo + j] − lse) − off): the softmax part of the cross-entropy gradient. */
     static void softmaxGradient(float[] x, int xo, int n, float lse, float g, float off, float[] out, int oo) {
         if (VECTOR) VectorRows.softmaxGradient(x, xo, n, lse, g, off, out, oo); else ScalarRows.softmaxGradient(x, xo, n, lse, g, off, out, oo);
+    }
+
+    /** ⟨a[ao..ao+n), b[bo..bo+n)⟩: float lanes, reduced in a fixed order, in double. */
+    static double dot(float[] a, int ao, float[] b, int bo, int n) {
+        return VECTOR ? VectorRows.dot(a, ao, b, bo, n) : ScalarRows.dot(a, ao, b, bo, n);
+    }
+
+    /** Σ x² over x[xo..xo+n): float lanes, reduced in a fixed order, in double. */
+    static double sumOfSquares(float[] x, int xo, int n) {
+        return VECTOR ? VectorRows.dot(x, xo, x, xo, n) : ScalarRows.dot(x, xo, x, xo, n);
     }
 }

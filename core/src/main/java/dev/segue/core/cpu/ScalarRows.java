@@ -48,4 +48,10 @@ final class ScalarRows {
     static void softmaxGradient(float[] x, int xo, int n, float lse, float g, float off, float[] out, int oo) {
         for (int j = 0; j < n; j++) out[oo + j] = g * ((float) Math.exp(x[xo + j] - lse) - off);
     }
+
+    static double dot(float[] a, int ao, float[] b, int bo, int n) {
+        double s = 0;
+        for (int j = 0; j < n; j++) s += a[ao + j] * b[bo + j];
+        return s;
+    }
 }

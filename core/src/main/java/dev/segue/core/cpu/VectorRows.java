@@ -140,4 +140,15 @@ final class VectorRows {
         for (; j < up; j += L) FloatVector.fromArray(S, out, oo + j).sub(vo).mul(g).intoArray(out, oo + j);
         for (; j < n; j++) out[oo + j] = g * ((float) Math.exp(x[xo + j] - lse) - off);
     }
+
+    static double dot(float[] a, int ao, float[] b, int bo, int n) {
+        int up = S.loopBound(n), j = 0;
+        FloatVector acc = FloatVector.zero(S);
+        for (; j < up; j += L) acc = FloatVector.fromArray(S, a, ao + j).fma(FloatVector.fromArray(S, b, bo + j), acc);
+        float[] lanes = new float[L];
+        acc.intoArray(lanes, 0);
+        double s = VectorMath.sum(lanes);
+        for (; j < n; j++) s += a[ao + j] * b[bo + j];
+        return s;
+    }
 }

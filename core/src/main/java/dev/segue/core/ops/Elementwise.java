@@ -115,11 +115,10 @@ public final class Elementwise {
             if (p < 0 || p > 1) throw new IllegalArgumentException("dropout: p must be in [0, 1], got " + p);
         }
         if (!training || p == 0) return x;
-        int n = x.numel();
-        float scale = (float) (1 / (1 - p));
-        float[] m = new float[n];
-        for (int i = 0; i < n; i++) m[i] = rng.nextDouble() < p ? 0f : scale;
-        Tensor mask = Tensor.of(m, x.shape()).to(x.backend());
-        return x.mul(mask.to(x.dtype()));
+        // one draw from rng seeds a counter-based mask (a pure function of seed and position): made in
+        // parallel, the same for any thread count, and the generator advances by one draw per call
+        Tensor mask = Tensor.empty(x.backend(), DType.F32, x.shape());
+        x.backend().dropoutMask(mask, p, rng.nextLong());
+        return x.mul(x.dtype() == DType.F32 ? mask : mask.to(x.dtype()));
     }
 }

@@ -30,6 +30,22 @@ public final class Indexing {
         }, src);
     }
 
+    /**
+     * Sampled scores out[b, j] = ⟨table[ids[b, j]], h[b]⟩ (table [V, d], ids [B, N], h [B, d] → [B, N]) without
+     * the [B, N, d] gathered rows. No gradient: for choosing negatives and scoring candidates.
+     */
+    public static Tensor gatherDot(Tensor table, Tensor ids, Tensor h) {
+        checkIndex(ids, "gather_dot");
+        if (table.dim() != 2 || ids.dim() != 2 || h.dim() != 2 || h.size(0) != ids.size(0) || h.size(1) != table.size(1))
+            throw new IllegalArgumentException("gather_dot: expected table [V, d], ids [B, N], h [B, d], got table " + Shape.str(table.shape())
+                    + ", ids " + Shape.str(ids.shape()) + ", h " + Shape.str(h.shape()));
+        if (table.dtype() != DType.F32 || h.dtype() != DType.F32)
+            throw new IllegalArgumentException("gather_dot: table and h must be float32, got " + table.dtype() + " and " + h.dtype());
+        Tensor out = Tensor.empty(table.backend(), DType.F32, ids.size(0), ids.size(1));
+        table.backend().gatherDot(table.detach().contiguous(), ids.contiguous(), h.detach().contiguous(), out);
+        return out;
+    }
+
     public static Tensor gather(Tensor src, int dim, Tensor index) {
         checkIndex(index, "gather");
         int d = Shape.dim(dim, src.dim(), "gather");

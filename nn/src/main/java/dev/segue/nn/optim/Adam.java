@@ -30,6 +30,7 @@ public final class Adam extends Optimizer {
 
     @Override protected void update(float[] p, int po, float[] g, int go, Map<String, float[]> st, int from, int to,
                                     ParamGroup group, long step) {
+        float sc = gradScale();
         float[] m = st.get("exp_avg"), v = st.get("exp_avg_sq");
         double lr = group.lr(), wd = group.weightDecay();
         double bc1 = 1 - Math.pow(beta1, step), bc2 = 1 - Math.pow(beta2, step);
@@ -43,7 +44,7 @@ public final class Adam extends Optimizer {
                 for (int i = from; i < to; i++) {
                     float pv = p[po + i];
                     float pi = pv * shrink;
-                    float gi = g[go + i] + l2 * pv;
+                    float gi = g[go + i] * sc + l2 * pv;
                     m[i] = b1 * m[i] + c1 * gi;
                     v[i] = b2 * v[i] + c2 * gi * gi;
                     p[po + i] = pi - stepSize * m[i] / ((float) Math.sqrt(v[i]) / sqrtBc2 + e);
@@ -52,7 +53,7 @@ public final class Adam extends Optimizer {
             case ADAMW_HF -> {
                 float stepSize = (float) (lr * Math.sqrt(bc2) / bc1), decay = (float) (lr * wd);
                 for (int i = from; i < to; i++) {
-                    float gi = g[go + i];
+                    float gi = g[go + i] * sc;
                     m[i] = b1 * m[i] + c1 * gi;
                     v[i] = b2 * v[i] + c2 * gi * gi;
                     float pi = p[po + i] - stepSize * m[i] / ((float) Math.sqrt(v[i]) + e);

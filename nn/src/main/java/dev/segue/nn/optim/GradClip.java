@@ -13,15 +13,27 @@ public final class GradClip {
      * gradient is scaled by that factor. Returns the total norm before clipping.
      */
     public static double clipGradNorm(Collection<Tensor> params, double maxNorm) {
-        double sq = 0;
-        for (Tensor p : params) {
-            if (p.grad() == null) continue;
-            for (double v : p.grad().toDoubleArray()) sq += v * v;
-        }
-        double total = Math.sqrt(sq);
+        double total = totalNorm(params);
         double coef = maxNorm / (total + 1e-6);
         if (coef < 1)
             for (Tensor p : params) if (p.grad() != null) p.setGrad(p.grad().mul(coef));
         return total;
+    }
+
+    /** √(Σ over the gradients of Σ g²), each gradient's sum in double in a fixed order (no copies). */
+    public static double totalNorm(Collection<Tensor> params) {
+        double sq = 0;
+        for (Tensor p : params) if (p.grad() != null) sq += p.grad().sumOfSquares();
+        return Math.sqrt(sq);
+    }
+
+    /**
+     * The factor {@link #clipGradNorm} would scale the gradients by — maxNorm/(total+1e-6) when that is
+     * below 1, else 1 — without touching them: pass it to {@link Optimizer#step(double)}, which applies it
+     * inside its update sweep (one pass over the gradients fewer).
+     */
+    public static double clipCoefficient(Collection<Tensor> params, double maxNorm) {
+        double coef = maxNorm / (totalNorm(params) + 1e-6);
+        return coef < 1 ? coef : 1;
     }
 }

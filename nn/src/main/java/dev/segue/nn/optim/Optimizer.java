@@ -55,7 +55,17 @@ public abstract class Optimizer {
     }
 
     /** One update of every parameter that has a gradient (dense or, for declared tables, row-sparse). */
-    public final void step() {
+    public final void step() { step(1.0); }
+
+    private float gradScale = 1f;
+
+    /**
+     * {@link #step()} with every gradient multiplied by {@code gradScale} (as float32, like torch's
+     * {@code g.mul_(coef)}) inside the update sweep: gradient clipping without a pass that rewrites the
+     * gradients ({@link GradClip#clipCoefficient}). A scale of 1 changes no bit.
+     */
+    public final void step(double gradScale) {
+        this.gradScale = (float) gradScale;
         stepCount++;
         for (ParamGroup g : groups)
             for (Map.Entry<String, Tensor> e : g.params().entrySet()) {
@@ -109,6 +119,9 @@ public abstract class Optimizer {
         for (int r = 0; r < rows.length; r++) System.arraycopy(v, r * d, all, (int) rows[r] * d, d);
         p.backend().copy(Tensor.of(all, p.shape()).to(p.dtype()), p);
     }
+
+    /** The gradient multiplier of the step in progress: {@link #update} implementations apply it to every g. */
+    protected final float gradScale() { return gradScale; }
 
     /** Advances and returns the 1-based step number of this parameter (its own count; exact as a long). */
     private long stepOf(String param) {

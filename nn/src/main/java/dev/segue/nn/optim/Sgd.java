@@ -25,8 +25,9 @@ public final class Sgd extends Optimizer {
                                     ParamGroup group, long step) {
         float lr = (float) group.lr(), wd = (float) group.weightDecay(), mom = (float) momentum, damp = (float) (1 - dampening);
         float[] buf = momentum != 0 ? st.get("momentum_buffer") : null;
+        float sc = gradScale();
         for (int i = from; i < to; i++) {
-            float gi = g[go + i] + wd * p[po + i];
+            float gi = g[go + i] * sc + wd * p[po + i];
             if (buf != null) {
                 buf[i] = step == 1 ? gi : mom * buf[i] + damp * gi;
                 gi = nesterov ? gi + mom * buf[i] : buf[i];

@@ -29,6 +29,8 @@ public final class EmbeddingRepresenter extends Representer {
 
     @Override public Tensor forward(Tensor ids) { return table.forward(ids); }
     @Override public Tensor all() { return table.weight(); }
+    /** The table rows are read in place (no [B, N, d] copy): see {@link Tensor#gatherDot}. */
+    @Override public Tensor scores(Tensor ids, Tensor h) { return table.weight().gatherDot(ids, h); }
     @Override public int dim() { return table.weight().size(1); }
     @Override public int items() { return table.weight().size(0); }
 }

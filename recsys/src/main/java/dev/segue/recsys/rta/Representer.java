@@ -18,4 +18,15 @@ public abstract class Representer extends Module {
     public abstract int dim();
 
     public abstract int items();
+
+    /**
+     * Scores without gradient: out[b, j] = ⟨represent(ids[b, j]), h[b]⟩ for ids [B, N], h [B, d] → [B, N].
+     * This general form represents the [B, N] items and takes one batched product; a representer with a
+     * plain table overrides it to read the table rows in place.
+     */
+    public Tensor scores(Tensor ids, Tensor h) {
+        try (var g = dev.segue.core.autograd.Grad.off()) {
+            return forward(ids).matmul(h.detach().unsqueeze(-1)).squeeze(-1);   // [B, N, d]·[B, d, 1] → [B, N]
+        }
+    }
 }

@@ -57,20 +57,16 @@ public final class RtaLoss {
     static long[] chooseNegatives(Representer rep, Tensor hBar, long[] cand, int b, int n, int nEasy, int nHard) {
         int k = nEasy + nHard;
         long[] out = new long[b * k];
-        float[] scores;
-        try (var g = Grad.off()) {
-            scores = rep.forward(Tensor.ofLongs(cand, b, n)).mul(hBar.detach().unsqueeze(1)).sum(-1, false).toFloatArray();
+        long[] hardPos = null;
+        if (nHard > 0) {
+            try (var g = Grad.off()) {
+                Tensor scores = rep.scores(Tensor.ofLongs(cand, b, n), hBar.detach());     // [B, N]
+                hardPos = scores.topk(nHard, true)[1].toLongArray();                       // [B, n_hard] positions
+            }
         }
         for (int i = 0; i < b; i++) {
             for (int j = 0; j < nEasy; j++) out[i * k + j] = cand[i * n + j];
-            Integer[] idx = new Integer[n];
-            for (int j = 0; j < n; j++) idx[j] = j;
-            final int row = i;
-            java.util.Arrays.sort(idx, (p, q) -> {
-                int c = Float.compare(scores[row * n + q], scores[row * n + p]);
-                return c != 0 ? c : Integer.compare(p, q);
-            });
-            for (int j = 0; j < nHard; j++) out[i * k + nEasy + j] = cand[i * n + idx[j]];
+            for (int j = 0; j < nHard; j++) out[i * k + nEasy + j] = cand[i * n + (int) hardPos[i * nHard + j]];
         }
         return out;
     }

@@ -59,8 +59,7 @@ public final class RtaTrainer {
         optimizer.zeroGrad();
         Tensor loss = RtaLoss.compute(model, batch, o.nEasy(), o.nHard()).loss();
         loss.backward();
-        if (o.clip() > 0) GradClip.clipGradNorm(trainable(), o.clip());
-        optimizer.step();
+        optimizer.step(o.clip() > 0 ? GradClip.clipCoefficient(trainable(), o.clip()) : 1);
         scheduler.advance();
         return loss.item();
     }

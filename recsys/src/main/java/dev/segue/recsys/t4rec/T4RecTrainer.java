@@ -107,8 +107,7 @@ public final class T4RecTrainer implements EpochTask {
         if (loss == null) return Double.NaN;
         loss.backward();
         List<Tensor> params = model.parameters();
-        if (cfg.clip() > 0) GradClip.clipGradNorm(params, cfg.clip());
-        opt.step();
+        opt.step(cfg.clip() > 0 ? GradClip.clipCoefficient(params, cfg.clip()) : 1);
         sched.advance();
         opt.zeroGrad();
         return loss.item();
