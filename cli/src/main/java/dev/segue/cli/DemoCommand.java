@@ -74,7 +74,9 @@ public final class DemoCommand implements Callable<Integer> {
         all.add(new Run("5.2", "MFCC-stats (late fusion)", "t4rec-late-fusion", with(t4, "--late-fusion", "--embeddings", emb.toString(), "--ids", ids.toString())));
         // RTA: one decoder layer; heads that divide every table width used here
         List<String> rta = new ArrayList<>(List.of("rta", "--sessions", sessionsRta.toString(), "--dim", Integer.toString(dim),
-                "--factors", Integer.toString(dim), "--heads", "2", "--ffn", Integer.toString(4 * dim), "--music4all", corpus.toString()));
+                "--factors", Integer.toString(dim), "--heads", "2", "--ffn", Integer.toString(4 * dim), "--music4all", corpus.toString(),
+                // the synthetic catalogue is too small for the reference's 1000 negative candidates
+                "--n-neg", "50", "--n-easy", "10", "--n-hard", "10"));
         rta.addAll(common);
         all.add(new Run("5.3", "Random", "rta-random", with(rta, "--representer", "random")));
         all.add(new Run("5.3", "MF", "rta-mf", with(rta, "--representer", "mf")));

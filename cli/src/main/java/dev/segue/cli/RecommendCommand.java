@@ -22,14 +22,19 @@ public final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunItems items = RunItems.read(run);
-        String[] tracks = session.trim().split("\\s+");
         if (session.isBlank()) throw new CommandLine.ParameterException(spec.commandLine(), "--session is empty");
+        if (k < 1) throw new CommandLine.ParameterException(spec.commandLine(), "-k must be at least 1, got " + k);
+        RunItems items = RunItems.forRun(run);
+        String[] tracks = session.trim().split("\\s+");
         int[] dense = new int[tracks.length];
+        java.util.List<String> unknown = new java.util.ArrayList<>();
         for (int i = 0; i < tracks.length; i++) {
             dense[i] = items.dense(tracks[i]);
-            if (dense[i] < 0) throw new CommandLine.ParameterException(spec.commandLine(), "track '" + tracks[i] + "' (position " + (i + 1) + ") is not in the run's vocabulary (" + run.resolve(RunItems.FILE) + ")");
+            if (dense[i] < 0) unknown.add("'" + tracks[i] + "' (position " + (i + 1) + ")");
         }
+        if (!unknown.isEmpty())
+            throw new CommandLine.ParameterException(spec.commandLine(), (unknown.size() == 1 ? "track " : unknown.size() + " tracks ") + String.join(", ", unknown)
+                    + (unknown.size() == 1 ? " is" : " are") + " not in the run's vocabulary of " + (items.size() - 1) + " tracks (" + run.resolve(RunItems.FILE) + ")");
         Recommender rec = RunRecommenders.open(run);
         Recommender.Recommendations r = rec.recommend(dense, k);
         System.out.println("rank\ttrack_id\tscore");

@@ -1,16 +1,10 @@
 package dev.segue.dsp.io;
 
 import com.jcraft.jogg.Packet;
-import com.jcraft.jogg.Page;
-import com.jcraft.jogg.StreamState;
-import com.jcraft.jogg.SyncState;
 import io.github.jaredmdobson.concentus.OpusDecoder;
 import io.github.jaredmdobson.concentus.OpusException;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -19,16 +13,13 @@ import java.nio.file.Path;
  * the header's output gain is applied.
  */
 final class OpusStream implements AudioStream {
-    private static final int CHUNK = 8192, MAX_FRAME = 5760; // 120 ms at 48 kHz
+    private static final int MAX_FRAME = 5760; // 120 ms at 48 kHz
     private final Path file;
-    private final InputStream in;
-    private final SyncState sync = new SyncState();
-    private final StreamState stream = new StreamState();
-    private final Page page = new Page();
-    private final Packet packet = new Packet();
+    private final OggPackets ogg;
+    private final Packet packet;
     private final OpusDecoder decoder;
     private final AudioInfo info;
-    private final int channels, serial;
+    private final int channels;
     private final float gain;
     private final short[] pcm;
     private int skip;                 // pre-skip samples still to drop
@@ -39,13 +30,9 @@ final class OpusStream implements AudioStream {
 
     OpusStream(Path file) throws IOException {
         this.file = file;
-        this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        sync.init();
-        if (!nextPage()) throw new AudioFormatException(file, "not an Ogg stream");
-        serial = page.serialno();
-        stream.init(serial);
-        stream.pagein(page);
-        if (stream.packetout(packet) != 1) throw new AudioFormatException(file, "missing OpusHead packet");
+        this.ogg = new OggPackets(file);
+        packet = ogg.packet;
+        if (ogg.packetout() != 1) { ogg.close(); throw new AudioFormatException(file, "missing OpusHead packet"); }
         byte[] h = java.util.Arrays.copyOfRange(packet.packet_base, packet.packet, packet.packet + packet.bytes);
         if (h.length < 19 || !new String(h, 0, 8, java.nio.charset.StandardCharsets.US_ASCII).equals("OpusHead"))
             throw new AudioFormatException(file, "Ogg stream is not Opus");
@@ -58,11 +45,10 @@ final class OpusStream implements AudioStream {
         gain = (float) (Math.pow(10, gainQ8 / (20.0 * 256)) / 32768.0);
         // the second header packet (OpusTags) may span pages
         while (true) {
-            int r = stream.packetout(packet);
+            int r = ogg.packetout();
             if (r == 1) break;
             if (r < 0) throw new AudioFormatException(file, "corrupt Opus header");
-            if (!nextPage()) throw new AudioFormatException(file, "truncated Opus headers");
-            if (page.serialno() == serial) stream.pagein(page);
+            if (!ogg.nextPage()) throw new AudioFormatException(file, "truncated Opus headers");
         }
         try {
             decoder = new OpusDecoder(48000, channels);
@@ -72,16 +58,6 @@ final class OpusStream implements AudioStream {
         skip = preSkip;
         pcm = new short[MAX_FRAME * channels];
         info = new AudioInfo(48000, channels, "opus", -1);
-    }
-
-    private boolean nextPage() throws IOException {
-        while (true) {
-            if (sync.pageout(page) == 1) return true;
-            int off = sync.buffer(CHUNK);
-            int n = in.read(sync.data, off, CHUNK);
-            if (n <= 0) return false;
-            sync.wrote(n);
-        }
     }
 
     @Override public AudioInfo info() { return info; }
@@ -100,7 +76,7 @@ final class OpusStream implements AudioStream {
                     continue;
                 }
                 if (eos) break;
-                int r = stream.packetout(packet);
+                int r = ogg.packetout();
                 if (r == 1) {
                     int n = decoder.decode(packet.packet_base, packet.packet, packet.bytes, pcm, 0, MAX_FRAME, false);
                     int drop = Math.min(skip, n);
@@ -108,10 +84,8 @@ final class OpusStream implements AudioStream {
                     pendPos = drop;
                     pendLen = n;
                 } else if (r == 0) {
-                    if (!nextPage()) { eos = true; continue; }
-                    if (page.serialno() != serial) continue;
-                    stream.pagein(page);
-                    if (page.eos() != 0 && page.granulepos() >= 0) limit = Math.max(0, page.granulepos() - preSkip);
+                    if (!ogg.nextPage()) { eos = true; continue; }   // other logical streams are skipped
+                    if (ogg.endGranule() >= 0) limit = Math.max(0, ogg.endGranule() - preSkip);
                 }
             }
         } catch (IOException e) {
@@ -123,7 +97,7 @@ final class OpusStream implements AudioStream {
         return frames == 0 ? -1 : frames;
     }
 
-    @Override public void close() { try { in.close(); } catch (IOException ignored) { } }
+    @Override public void close() { ogg.close(); }
 
     /** True when the first Ogg page carries an OpusHead packet. */
     static boolean sniff(byte[] h) {

@@ -3,41 +3,28 @@ package dev.segue.nn.attention;
 import dev.segue.core.Rng;
 import dev.segue.core.Shape;
 import dev.segue.core.Tensor;
-import dev.segue.nn.Module;
 import dev.segue.nn.layers.Activation;
-import dev.segue.nn.layers.Dropout;
 import dev.segue.nn.layers.Embedding;
 import dev.segue.nn.layers.LayerNorm;
-import dev.segue.nn.layers.Linear;
 
 /**
  * The RTA (Represent-Then-Aggregate) decoder layer with its learned absolute positions:
  * x0 = x + pos_embedding[:T]; x1 = norm1(x0 + SA(x0)) with causal and key-padding masks;
  * x2 = norm2(x1) (the extra LayerNorm RTA applies); out = norm3(x2 + linear2(act(linear1(x2)))).
+ * With {@code maxLen} 0 the layer has no position table and only {@link #forwardWithoutPositions}
+ * applies (the reference's nn representer uses the same layer that way, unmasked).
  */
-public final class RtaDecoderLayer extends Module {
+public final class RtaDecoderLayer extends SelfAttentionBlock {
     private final Embedding posEmbedding;
-    private final MultiheadAttention selfAttn;
-    private final Linear linear1, linear2;
-    private final LayerNorm norm1, norm2, norm3;
-    private final Dropout dropout, dropout1, dropout2;
-    private final Activation activation;
+    private final LayerNorm norm3;
     private final int maxLen;
 
     public RtaDecoderLayer(int dModel, int nHead, int dimFeedforward, int maxLen, double dropoutP, Activation activation, double eps, Rng rng) {
-        this.activation = activation;
+        if (maxLen < 0) throw new IllegalArgumentException("RtaDecoderLayer: maxLen must be >= 0, got " + maxLen);
         this.maxLen = maxLen;
-        posEmbedding = registerModule("pos_embedding", new Embedding(maxLen, dModel, -1, rng));
-        selfAttn = registerModule("self_attn", new MultiheadAttention(dModel, nHead, true, dropoutP, rng));
-        Linear[] ff = FeedForward.make(dModel, dimFeedforward, rng);
-        linear1 = registerModule("linear1", ff[0]);
-        linear2 = registerModule("linear2", ff[1]);
-        norm1 = registerModule("norm1", new LayerNorm(dModel, eps));
-        norm2 = registerModule("norm2", new LayerNorm(dModel, eps));
+        posEmbedding = maxLen == 0 ? null : registerModule("pos_embedding", new Embedding(maxLen, dModel, -1, rng));
+        registerSublayers(dModel, nHead, dimFeedforward, dropoutP, activation, eps, rng);
         norm3 = registerModule("norm3", new LayerNorm(dModel, eps));
-        dropout = registerModule("dropout", new Dropout(dropoutP, rng));
-        dropout1 = registerModule("dropout1", new Dropout(dropoutP, rng));
-        dropout2 = registerModule("dropout2", new Dropout(dropoutP, rng));
     }
 
     /** x [B, T, d] (T ≤ maxLen); keyPadding [B, T] (nonzero = padded) or null; causal mask always on. */
@@ -45,7 +32,18 @@ public final class RtaDecoderLayer extends Module {
         int t = x.size(1);
         if (x.dim() != 3 || t > maxLen)
             throw new IllegalArgumentException("RtaDecoderLayer: x must be [B, T ≤ " + maxLen + ", d], got " + Shape.str(x.shape()));
+        requirePositions();
         return forwardAt(x, keyPadding, posEmbedding.weight().narrow(0, 0, t));
+    }
+
+    /** The layer without adding positions: x [B, T, d], any T; {@code causal} masks future columns. */
+    public Tensor forwardWithoutPositions(Tensor x, boolean causal, Tensor keyPadding) {
+        if (x.dim() != 3) throw new IllegalArgumentException("RtaDecoderLayer: x must be [B, T, d], got " + Shape.str(x.shape()));
+        return block(x, causal, keyPadding);
+    }
+
+    private void requirePositions() {
+        if (posEmbedding == null) throw new IllegalStateException("RtaDecoderLayer built with maxLen 0 has no positions: use forwardWithoutPositions");
     }
 
     /**
@@ -55,6 +53,7 @@ public final class RtaDecoderLayer extends Module {
      */
     public Tensor forwardRightAligned(Tensor x, Tensor keyPadding) {
         if (x.dim() != 3) throw new IllegalArgumentException("RtaDecoderLayer: x must be [B, T, d], got " + Shape.str(x.shape()));
+        requirePositions();
         long[] pos = rightAlignedPositions(x.size(1), maxLen);
         return forwardAt(x, keyPadding, posEmbedding.forward(Tensor.ofLongs(pos, pos.length)));
     }
@@ -73,11 +72,14 @@ public final class RtaDecoderLayer extends Module {
 
     public int maxLen() { return maxLen; }
 
-    /** pos [T, d] added to every row of x [B, T, d]. */
+    /** pos [T, d] added to every row of x [B, T, d]; causal. */
     private Tensor forwardAt(Tensor x, Tensor keyPadding, Tensor pos) {
-        Tensor x0 = x.add(pos);
-        Tensor x1 = norm1.forward(x0.add(dropout1.forward(selfAttn.forward(x0, true, keyPadding))));
+        return block(x.add(pos), true, keyPadding);
+    }
+
+    private Tensor block(Tensor x0, boolean causal, Tensor keyPadding) {
+        Tensor x1 = norm1.forward(x0.add(attention(x0, causal, keyPadding)));
         Tensor x2 = norm2.forward(x1);
-        return norm3.forward(x2.add(dropout2.forward(FeedForward.apply(x2, linear1, linear2, activation, dropout))));
+        return norm3.forward(x2.add(feedForward(x2)));
     }
 }

@@ -4,9 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Settings of implicit-feedback ALS. Defaults are the RTA reference code's: 128 factors, λ 12, α 1
- * (confidence 1 + α·r on a binary matrix), 10 iterations, 3 conjugate-gradient steps per row solve
- * (Takács et al.; the {@code implicit} library's default), factors initialised N(0, 0.01²).
+ * Settings of implicit-feedback ALS. Defaults are the RTA reference code's ({@code implicit} 0.6.1
+ * {@code AlternatingLeastSquares(factors=128, regularization=12, iterations=10, use_cg=True)} on the
+ * binary playlist × track matrix): 128 factors, λ 12, 10 iterations, 3 conjugate-gradient steps per row
+ * solve (Takács et al.; implicit's default), and α 0 here. Segue weighs observed cells by
+ * c = 1 + α·r (Hu et al.); implicit uses the matrix value times its own alpha as the confidence, so its
+ * default alpha 1 on a binary matrix gives observed cells weight 1, which is α = 0 in Segue's form
+ * (α = 1 here would double their weight). Deviation: factors start N(0, 0.01²) (implicit: uniform on
+ * [0, 0.01) on CPU, ±0.5/factors on GPU).
  * {@code exact} replaces CG by a Cholesky solve of the normal equations (slow; for checks).
  */
 public record WrmfOptions(int factors, double lambda, double alpha, int iterations, int cgSteps, boolean exact, double initStd, long seed) {
@@ -17,7 +22,7 @@ public record WrmfOptions(int factors, double lambda, double alpha, int iteratio
         if (iterations < 0 || cgSteps <= 0) throw new IllegalArgumentException("wrmf: iterations >= 0 and cg steps > 0, got " + iterations + ", " + cgSteps);
     }
 
-    public static WrmfOptions defaults() { return new WrmfOptions(128, 12.0, 1.0, 10, 3, false, 0.01, 1); }
+    public static WrmfOptions defaults() { return new WrmfOptions(128, 12.0, 0.0, 10, 3, false, 0.01, 1); }
 
     public WrmfOptions withFactors(int f) { return new WrmfOptions(f, lambda, alpha, iterations, cgSteps, exact, initStd, seed); }
     public WrmfOptions withIterations(int n) { return new WrmfOptions(factors, lambda, alpha, n, cgSteps, exact, initStd, seed); }

@@ -72,9 +72,20 @@ public final class SessionFiles {
         });
     }
 
+    /** One row of a {@code *_queries.tsv}: the query id as written (column 1) and the query. */
+    public record QueryRow(String id, RtaQuery query) {}
+
     /** Reads a {@code *_queries.tsv} back (for the RTA trainer's evaluation). */
     public static List<RtaQuery> readQueries(Path file) {
-        List<RtaQuery> out = new java.util.ArrayList<>();
+        return readQueryRows(file).stream().map(QueryRow::query).toList();
+    }
+
+    /**
+     * Reads a {@code *_queries.tsv} (query, session, group, seeds, truth; ids space-separated) with each
+     * row's query id; errors name the file and line.
+     */
+    public static List<QueryRow> readQueryRows(Path file) {
+        List<QueryRow> out = new java.util.ArrayList<>();
         try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
             String header = r.readLine();
             if (header == null || !header.equals("query\tsession\tgroup\tseeds\ttruth"))
@@ -86,7 +97,7 @@ public final class SessionFiles {
                 String[] f = s.split("\t", -1);
                 if (f.length != 5) throw new DataFileException(file, line, "expected 5 fields, found " + f.length);
                 try {
-                    out.add(new RtaQuery(Integer.parseInt(f[1]), Integer.parseInt(f[2]), ints(f[3]), ints(f[4])));
+                    out.add(new QueryRow(f[0], new RtaQuery(Integer.parseInt(f[1]), Integer.parseInt(f[2]), ints(f[3]), ints(f[4]))));
                 } catch (NumberFormatException e) {
                     throw new DataFileException(file, line, "bad number: " + e.getMessage());
                 }

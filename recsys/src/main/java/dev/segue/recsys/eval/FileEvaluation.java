@@ -2,6 +2,8 @@ package dev.segue.recsys.eval;
 
 import dev.segue.recsys.data.DataFileException;
 import dev.segue.recsys.data.IdDictionary;
+import dev.segue.recsys.data.RtaQuery;
+import dev.segue.recsys.data.SessionFiles;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.ints.IntSet;
 import java.io.BufferedReader;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,15 +56,16 @@ public final class FileEvaluation {
             artist[i] = artists.add(row != null ? row[0] : "\u0000" + dict.id(i));
             pop[i] = row != null ? parseCount(row[1], items) : 0;
         }
-        Map<String, String[][]> qs = queries == null ? Map.of() : readQueries(queries);
+        Map<String, RtaQuery> qs = new HashMap<>();
+        if (queries != null) for (SessionFiles.QueryRow row : SessionFiles.readQueryRows(queries)) qs.put(row.id(), row.query());
         List<IntSet> seeds = new ArrayList<>();
         int[] groups = queries == null ? null : new int[a.queries().size()];
         for (int q = 0; q < a.queries().size(); q++) {
-            String[][] row = qs.get(a.queries().get(q));
+            RtaQuery row = qs.get(a.queries().get(q));
             IntOpenHashSet s = new IntOpenHashSet();
-            if (row != null) for (String item : row[1]) { int id = dict.indexOf(item); if (id >= 0) s.add(id); }
+            if (row != null) for (int item : row.seeds()) { int id = dict.indexOf(Integer.toString(item)); if (id >= 0) s.add(id); }
             seeds.add(s);
-            if (groups != null) groups[q] = row == null ? 0 : Integer.parseInt(row[0][0]);
+            if (groups != null) groups[q] = row == null ? 0 : row.group();
         }
         ContinuationMetrics cm = new ContinuationMetrics(artist, pop);
         QueryScores scores = ContinuationProtocol.evaluate(cm, a.recs(), seeds, a.truths(), groups, n, itemRows.size());
@@ -88,29 +92,6 @@ public final class FileEvaluation {
                 String[] f = s.split("\t", -1);
                 if (f.length != cols.size()) throw new DataFileException(file, line, "expected " + cols.size() + " fields, found " + f.length);
                 out.put(f[ci], new String[] {f[ca], f[cp]});
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new DataFileException(file, 0, "file not found");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return out;
-    }
-
-    /** query → {{group}, seeds}. */
-    static Map<String, String[][]> readQueries(Path file) {
-        Map<String, String[][]> out = new LinkedHashMap<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null || !header.startsWith("query\tsession\tgroup\tseeds"))
-                throw new DataFileException(file, 1, "expected the header of a *_queries.tsv file (query, session, group, seeds, truth)");
-            String s;
-            long line = 1;
-            while ((s = r.readLine()) != null) {
-                line++;
-                String[] f = s.split("\t", -1);
-                if (f.length != 5) throw new DataFileException(file, line, "expected 5 fields, found " + f.length);
-                out.put(f[0], new String[][] {{f[2]}, f[3].isEmpty() ? new String[0] : f[3].split(" ")});
             }
         } catch (java.nio.file.NoSuchFileException e) {
             throw new DataFileException(file, 0, "file not found");

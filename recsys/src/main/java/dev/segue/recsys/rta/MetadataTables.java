@@ -7,7 +7,10 @@ import dev.segue.nn.layers.Embedding;
 /**
  * The four embedding tables the FM and NN representers share: song [V, d], artist, album and
  * popularity bucket [G+1, d]. Each group row starts as the mean of its songs' initial vectors (the MF
- * item factors in the study), so at initialisation a group vector sits among its songs.
+ * item factors in the study), so at initialisation a group vector sits among its songs — as the
+ * reference's {@code create_side_embeddings} does (empty groups, e.g. unused popularity buckets, start
+ * at 0 as the reference's NaN → 0). The item → group map travels with the weights as the int64 buffer
+ * {@code group_of} [3, V] (artist, album, pop), so a checkpoint alone rebuilds the representer.
  */
 final class MetadataTables extends Module {
     static final String[] KINDS = {"artist", "album", "pop"};
@@ -23,6 +26,7 @@ final class MetadataTables extends Module {
         if (g.artist().length != items) throw new IllegalArgumentException("item groups cover " + g.artist().length + " ids, embeddings " + items);
         song = registerModule("song", Embedding.fromPretrained(songInit, false, 0));
         groupOf = g.byKind();
+        registerBuffer("group_of", g.toTensor());
         float[] s = songInit.contiguous().toFloatArray();
         int[] rows = g.rows();
         for (int k = 0; k < 3; k++) {

@@ -18,9 +18,11 @@ import java.util.function.Consumer;
  * {@code mf} (WRMF item factors on the RTA training sessions, width = factors), {@code fm} / {@code nn}
  * (song vectors from MF plus artist / album / popularity groups; need {@code music4all} for albums),
  * {@code pretrained} (an embedding table, e.g. mfcc-stats audio embeddings, width = its width).
+ * {@code popBuckets} and {@code maxPop}: the log popularity buckets of {@link ItemGroups} (reference: 100
+ * buckets; {@code maxPop} ≤ 0 = the corpus' largest count).
  */
 public record RepresenterSpec(String kind, int dim, Path embeddings, Path ids, boolean allowMissing, boolean freeze,
-                              Path music4all, int popBuckets, WrmfOptions wrmf) {
+                              Path music4all, int popBuckets, long maxPop, WrmfOptions wrmf) {
 
     public static final java.util.List<String> KINDS = java.util.List.of("random", "mf", "fm", "nn", "pretrained");
 
@@ -51,12 +53,40 @@ public record RepresenterSpec(String kind, int dim, Path embeddings, Path ids, b
             default: {
                 Tensor mf = mf(corpus, log);
                 if (kind.equals("mf")) return EmbeddingRepresenter.pretrained(mf, freeze);
-                ItemGroups g = ItemGroups.of(corpus, music4all, popBuckets);
+                ItemGroups g = ItemGroups.of(corpus, music4all, popBuckets, maxPop);
                 log.accept(String.format(Locale.ROOT, "item groups: %d artists, %d albums, %d popularity buckets", g.artists(), g.albums(), g.buckets()));
                 if (kind.equals("fm")) return new FmRepresenter(mf, g);
-                return new NnRepresenter(mf, g, o.heads(), o.ffn(), o.dropout(), o.layerNormEps(), moduleRng);
+                return new NnRepresenter(mf, g, o.nnHeads(), o.nnFfn(), o.nnDropout(), o.layerNormEps(), moduleRng);
             }
         }
+    }
+
+    /**
+     * A representer of the given kind shaped like the {@code representer.*} entries of a checkpoint's
+     * state (and initialised from them), ready for {@code Checkpoint.restore}: no WRMF, corpus or
+     * metadata files are needed (the FM/NN item groups travel in the checkpoint).
+     */
+    public static Representer forCheckpoint(String kind, boolean freeze, Map<String, Tensor> state, RtaOptions o) {
+        switch (kind) {
+            case "random", "mf", "pretrained":
+                return EmbeddingRepresenter.pretrained(entry(state, "representer.embedding.weight"), freeze);
+            case "fm", "nn": {
+                String p = "representer.tables.";
+                ItemGroups g = ItemGroups.fromTensor(entry(state, p + "group_of"), entry(state, p + "artist.weight").size(0) - 1,
+                        entry(state, p + "album.weight").size(0) - 1, entry(state, p + "pop.weight").size(0) - 1);
+                Tensor song = entry(state, p + "song.weight");
+                if (kind.equals("fm")) return new FmRepresenter(song, g);
+                return new NnRepresenter(song, g, o.nnHeads(), o.nnFfn(), o.nnDropout(), o.layerNormEps(), new Rng(0));
+            }
+            default:
+                throw new IllegalArgumentException("unknown representer '" + kind + "' (" + String.join(", ", KINDS) + ")");
+        }
+    }
+
+    private static Tensor entry(Map<String, Tensor> state, String key) {
+        Tensor t = state.get(key);
+        if (t == null) throw new IllegalArgumentException("the checkpoint has no '" + key + "' (written by an older Segue, or not this representer's)");
+        return t;
     }
 
     Tensor mf(RtaCorpus corpus, Consumer<String> log) {
@@ -78,6 +108,7 @@ public record RepresenterSpec(String kind, int dim, Path embeddings, Path ids, b
         m.put("freeze", freeze);
         if (music4all != null) m.put("music4all", music4all.toString());
         m.put("pop_buckets", popBuckets);
+        m.put("max_pop", maxPop);
         if (!kind.equals("random") && !kind.equals("pretrained")) m.put("wrmf", wrmf.toJson());
         return m;
     }

@@ -14,6 +14,14 @@ import java.util.List;
  * items 1…V−1 that are not in the session. Sessions of fewer than 2 songs have no target and are
  * skipped. Every draw comes from the epoch's own generator (seed, epoch), so a resumed run rebuilds
  * exactly the batches of the interrupted one.
+ *
+ * <p>Deviations from the reference's {@code SequentialTrainDataset}: its window start is
+ * {@code np.random.randint(0, l − max_size)}, whose upper bound is exclusive, so the window ending at a
+ * session's last song is never drawn (a session of max_size + 1 songs always starts at 0); here all
+ * l − max_size + 1 starts are equally likely. Its negatives come from one shuffled permutation of the
+ * ids 0…N read in chunks (so padding id 0 can be drawn) and are returned as a Python set, whose order
+ * puts small ids first, so its "first n_easy" are not a uniform choice; here candidates are uniform
+ * over 1…V−1 and the easy ones are the first drawn.
  */
 public final class RtaBatcher {
     private final SessionCsr sessions;

@@ -3,6 +3,7 @@ package dev.segue.recsys.rta;
 import dev.segue.recsys.data.DataFileException;
 import dev.segue.recsys.data.RtaQuery;
 import dev.segue.recsys.data.SessionCsr;
+import dev.segue.recsys.data.SessionFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,32 +103,15 @@ public record RtaCorpus(String[] trackIds, int[] artist, long[] popularity, Sess
         return out;
     }
 
+    /** {@link SessionFiles#readQueries} with every id checked against the vocabulary and every query seeded. */
     static List<RtaQuery> queries(Path file, int items) {
-        List<String> lines = lines(file);
-        List<RtaQuery> out = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) continue;
-            String[] f = lines.get(i).split("\t", -1);
-            if (f.length != 5) throw new DataFileException(file, i + 1, "expected 5 columns (query, session, group, seeds, truth), got " + f.length);
-            try {
-                int[] seeds = ints(f[3]), truth = ints(f[4]);
-                for (int[] a : new int[][] {seeds, truth})
-                    for (int v : a) if (v <= 0 || v >= items) throw new DataFileException(file, i + 1, "item " + v + " outside 1…" + (items - 1));
-                if (seeds.length == 0) throw new DataFileException(file, i + 1, "query without seeds");
-                out.add(new RtaQuery(Integer.parseInt(f[1]), Integer.parseInt(f[2]), seeds, truth));
-            } catch (NumberFormatException e) {
-                throw new DataFileException(file, i + 1, "not an integer: " + e.getMessage());
-            }
+        List<RtaQuery> out = SessionFiles.readQueries(file);
+        for (int q = 0; q < out.size(); q++) {
+            long line = q + 2;                            // after the header, one query per line
+            if (out.get(q).seeds().length == 0) throw new DataFileException(file, line, "query without seeds");
+            for (int[] a : new int[][] {out.get(q).seeds(), out.get(q).truth()})
+                for (int v : a) if (v <= 0 || v >= items) throw new DataFileException(file, line, "item " + v + " outside 1…" + (items - 1));
         }
-        return out;
-    }
-
-    static int[] ints(String s) {
-        s = s.trim();
-        if (s.isEmpty()) return new int[0];
-        String[] p = s.split(" ");
-        int[] out = new int[p.length];
-        for (int i = 0; i < p.length; i++) out[i] = Integer.parseInt(p[i]);
         return out;
     }
 

@@ -56,14 +56,9 @@ public final class RtaEvaluator {
                     for (int i = 0; i < b; i++) {
                         int[] s = queries.get(qs.get(from + i)).seeds();
                         for (int k = 0; k < t; k++) seeds[i * t + k] = s[k];
-                        IntOpenHashSet ex = new IntOpenHashSet(s);
-                        ex.add(0);
-                        excluded[i] = ex.toIntArray();
-                        java.util.Arrays.sort(excluded[i]);
+                        excluded[i] = excludedIds(s);
                     }
-                    float[] h = model.sessionRepresentation(seeds, b, t).toFloatArray();
-                    int k = Math.min(n, v - 1);
-                    TopK.Result r = TopK.topK(h, b, items, v, d, k, PlainScoreBlock.INSTANCE, q -> excluded[q]);
+                    TopK.Result r = rank(model, items, v, d, seeds, b, t, excluded, Math.min(n, v - 1));
                     // rows are shorter than k when fewer than k items remain after the exclusions: TopK pads them with −1
                     for (int i = 0; i < b; i++) out[qs.get(from + i)] = java.util.Arrays.stream(r.row(i)).filter(id -> id > 0).toArray();
                 }
@@ -72,6 +67,26 @@ public final class RtaEvaluator {
         } finally {
             if (was) model.train();
         }
+    }
+
+    /** The ids a query never gets back, sorted: padding 0 and its seeds. */
+    static int[] excludedIds(int[] seeds) {
+        IntOpenHashSet ex = new IntOpenHashSet(seeds);
+        ex.add(0);
+        int[] out = ex.toIntArray();
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    /**
+     * The top k of b sessions of t seeds each ([b·t] ids, no padding) by ⟨h, e(item)⟩ over the item table
+     * {@code items} [v, d], leaving out {@code excluded[q]} (sorted) — the reference's compute_recos,
+     * which sets the seeds' scores to −1000 before its top-k. Rows are padded with −1 when fewer than k
+     * items remain. The model must be in eval mode under {@code Grad.off()}.
+     */
+    static TopK.Result rank(RtaModel model, float[] items, int v, int d, long[] seeds, int b, int t, int[][] excluded, int k) {
+        float[] h = model.sessionRepresentation(seeds, b, t).toFloatArray();
+        return TopK.topK(h, b, items, v, d, k, PlainScoreBlock.INSTANCE, q -> excluded[q]);
     }
 
     public QueryScores evaluate(RtaModel model, List<RtaQuery> queries) {

@@ -4,6 +4,7 @@ import dev.segue.core.Rng;
 import dev.segue.recsys.eval.ContinuationMetrics;
 import dev.segue.recsys.eval.ContinuationProtocol;
 import dev.segue.recsys.train.RunDirectory;
+import dev.segue.recsys.train.RunItems;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public final class RtaRun {
         config.put("test_queries", corpus.test().size());
         config.put("threads", dev.segue.core.cpu.Parallel.threads());
         run.writeConfig(config);
+        new RunItems(corpus.trackIds()).write(out);        // track ids of the dense ids, for `segue recommend`
 
         Rng init = new Rng(o.seed()), dropout = new Rng(o.seed() + 1);
         Representer rep = spec.build(corpus, o, init, dropout, log);

@@ -4,7 +4,6 @@ import dev.segue.core.Rng;
 import dev.segue.core.Tensor;
 import dev.segue.nn.checkpoint.Checkpoint;
 import dev.segue.nn.optim.GradClip;
-import dev.segue.nn.optim.LrSchedule;
 import dev.segue.nn.optim.ParamGroups;
 import dev.segue.nn.optim.Scheduler;
 import dev.segue.nn.optim.Sgd;
@@ -23,12 +22,19 @@ import java.util.function.Consumer;
 
 /**
  * The RTA training loop of the reference code: SGD (Nesterov momentum, weight decay on every
- * parameter), the LR halved every patience × 1000 batches, gradient norm clipped, a fixed number of
- * epochs. After each epoch the validation queries are scored; {@code last.safetensors} (for
- * {@code --resume}) and, when validation NDCG@20 improves, {@code best.safetensors} are written; at the
- * end the best checkpoint is scored on the test queries. A resumed run restarts the interrupted epoch
- * from the state saved after the previous one: model, optimizer, step, dropout generator, and batches
- * that depend only on (seed, epoch) — so it ends with the same numbers as an uninterrupted run.
+ * trainable parameter, biases and LayerNorms included, as {@code torch.optim.SGD(model.parameters())}),
+ * the LR schedule of {@link RtaOptions#lrFactor} (StepLR(patience) stepped every 1000 batches), gradient
+ * norm clipped over all parameters, a fixed number of epochs. After each epoch the validation queries
+ * are scored; {@code last.safetensors} (for {@code --resume}) and, when validation NDCG@20 improves,
+ * {@code best.safetensors} are written; at the end the best checkpoint is scored on the test queries.
+ * A resumed run restarts the interrupted epoch from the state saved after the previous one: model,
+ * optimizer, step, dropout generator, and batches that depend only on (seed, epoch) — so it ends with
+ * the same numbers as an uninterrupted run.
+ *
+ * <p>Deviations from the reference's {@code run_training}: the reference (outside tuning) trains on
+ * training + validation playlists and reports the model after the last epoch; here validation stays
+ * held out and the epoch with the best validation NDCG@20 is tested (the study's protocol). The
+ * reference also scores the test set every 1000 batches for its log; that is not done.
  *
  * <p>{@link #step(RtaBatch)} is one optimizer step, public so benchmarks can time it.
  */
@@ -47,7 +53,7 @@ public final class RtaTrainer {
         this.dropoutRng = dropoutRng;
         this.o = o;
         optimizer = new Sgd(ParamGroups.single(model, o.lr(), o.weightDecay()), o.momentum(), 0, o.nesterov());
-        scheduler = new Scheduler(optimizer, LrSchedule.stepDecay(o.decayPeriod(), o.decayFactor()));
+        scheduler = new Scheduler(optimizer, o::lrFactor);
     }
 
     public RtaModel model() { return model; }

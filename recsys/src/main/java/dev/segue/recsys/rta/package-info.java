@@ -15,6 +15,12 @@
  *   <li>Loss: {@link dev.segue.recsys.rta.RtaLoss} (its javadoc lists where it deviates from the paper's
  *       formula: negatives shared per window and scored against the mean prefix representation, means
  *       instead of sums, hard negatives chosen without gradient and possibly equal to easy ones).</li>
+ *   <li>Settings: {@link dev.segue.recsys.rta.RtaOptions#defaults(String)} are the reference's tuned values per
+ *       representer (best_params_rta.json); WRMF as {@link dev.segue.recsys.baselines.WrmfOptions}; item groups
+ *       and popularity buckets as {@link dev.segue.recsys.rta.ItemGroups}. Where Segue deviates from the
+ *       reference, the class that implements the piece says so: RtaOptions (random / pretrained settings),
+ *       ItemGroups (no duration token, x_max, counts), NnRepresenter (4 tokens), RtaBatcher (window start,
+ *       negative sampling), RtaLoss (vs the paper), RtaTrainer (validation-selected epoch), WrmfOptions (init).</li>
  *   <li>Training: {@link dev.segue.recsys.rta.RtaTrainer}; batches from {@link dev.segue.recsys.rta.RtaBatcher}
  *       depend only on (seed, epoch), the dropout generator is checkpointed, so {@code --resume} after a
  *       kill at any point ends bit-identical to an uninterrupted run with the same thread count.</li>
@@ -25,7 +31,8 @@
  * <p>Timing one training step (for {@code segue bench train-step --model rta}): build an
  * {@link dev.segue.recsys.rta.RtaModel} (e.g. {@code EmbeddingRepresenter.random(100_001, 128, 0.05, rng)},
  * 8 heads, FFN 4096, max_len 11), an {@link dev.segue.recsys.rta.RtaTrainer} with
- * {@code RtaOptions.defaults()}, batches from {@code new RtaBatcher(csr, 100_001, 11, 50, 128, seed).epoch(0)},
+ * {@code RtaOptions.defaults()}, batches from {@code new RtaBatcher(csr, 100_001, 11, 50, 128, seed).epoch(0)}
+ * (50 negative candidates, as the issue's benchmark states; the MF reference setting is 1000),
  * warm up a few {@code trainer.step(batch)} calls, then time further calls; sessions/s = 128 / seconds per step.
  */
 package dev.segue.recsys.rta;

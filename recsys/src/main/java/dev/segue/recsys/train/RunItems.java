@@ -52,6 +52,22 @@ public final class RunItems {
     }
 
     /**
+     * The vocabulary of a run folder: its {@code items.txt}, or for a run written before runs kept one
+     * (RTA runs), the {@code items.tsv} of the sessions folder its {@code config.json} names.
+     */
+    public static RunItems forRun(Path runDir) {
+        if (Files.exists(runDir.resolve(FILE))) return read(runDir);
+        Path cfg = runDir.resolve("config.json");
+        try {
+            Object sessions = dev.segue.core.io.Json.parseObject(Files.readString(cfg)).get("sessions");
+            if (sessions instanceof String s && Files.isRegularFile(Path.of(s).resolve("items.tsv"))) return fromSessionItems(Path.of(s).resolve("items.tsv"));
+        } catch (IOException | RuntimeException e) {
+            // fall through to the error below
+        }
+        throw new IllegalArgumentException(runDir + " has no " + FILE + " and its config.json names no sessions folder with items.tsv: cannot map track ids");
+    }
+
+    /**
      * Reads {@code items.tsv} as {@code segue sessions} writes it (item · track_id · …, dense ids 1…N in
      * order); errors name the file and line.
      */

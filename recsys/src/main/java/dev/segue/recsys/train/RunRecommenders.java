@@ -11,13 +11,14 @@ import java.util.function.Function;
 
 /**
  * Opens the {@link Recommender} of a run folder by the {@code "model"} entry of its {@code config.json}.
- * Each trainer registers its loader here (T4Rec below; RTA adds {@code "rta"}).
+ * Each trainer registers its loader here.
  */
 public final class RunRecommenders {
     private RunRecommenders() {}
 
     private static final Map<String, Function<Path, Recommender>> LOADERS = Map.of(
-            "t4rec", dev.segue.recsys.t4rec.T4RecRecommender::load);
+            "t4rec", dev.segue.recsys.t4rec.T4RecRecommender::load,
+            "rta", dev.segue.recsys.rta.RtaRecommender::load);
 
     public static Recommender open(Path run) {
         Path cfg = run.resolve("config.json");

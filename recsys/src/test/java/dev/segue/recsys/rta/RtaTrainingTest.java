@@ -2,12 +2,20 @@ package dev.segue.recsys.rta;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.segue.core.io.SafeTensors;
 import dev.segue.recsys.baselines.WrmfOptions;
+import dev.segue.recsys.data.RtaQuery;
 import dev.segue.recsys.data.SessionPipeline;
+import dev.segue.recsys.embed.ItemEmbeddings;
+import dev.segue.recsys.eval.ContinuationMetrics;
+import dev.segue.recsys.eval.ContinuationProtocol;
+import dev.segue.recsys.train.Recommender;
+import dev.segue.recsys.train.RunItems;
+import dev.segue.recsys.train.RunRecommenders;
 import dev.segue.recsys.data.synth.SynthConfig;
 import dev.segue.recsys.data.synth.SyntheticCorpus;
 import java.nio.file.Files;
@@ -30,11 +38,11 @@ class RtaTrainingTest {
     }
 
     static RtaOptions small(int epochs) {
-        return RtaOptions.defaults().withSizes(2, 32).withNegatives(20, 5, 5).withTraining(0.5, epochs, 128).withSeed(4);
+        return RtaOptions.defaults().withSizes(2, 32).withNnLayer(2, 32, 0).withNegatives(20, 5, 5).withTraining(0.5, epochs, 128).withSeed(4);
     }
 
     static RepresenterSpec spec(String kind) {
-        return new RepresenterSpec(kind, 16, null, null, false, false, corpus, 5, WrmfOptions.defaults().withFactors(16).withIterations(4));
+        return new RepresenterSpec(kind, 16, null, null, false, false, corpus, ItemGroups.BUCKETS, 0, WrmfOptions.defaults().withFactors(16).withIterations(4));
     }
 
     /** The mf run also serves as the uninterrupted reference of the resume check (one training run fewer). */
@@ -65,8 +73,30 @@ class RtaTrainingTest {
         assertEquals(full.bestEpoch(), resumed.bestEpoch());
         assertEquals(full.test().summary("ndcg@20").mean(), resumed.test().summary("ndcg@20").mean());
         assertEquals(withoutSeconds(a), withoutSeconds(b));
-        for (String f : List.of("config.json", "metrics.csv", "test_metrics.json", "learning_curve.png", "validation_curve.png", RtaTrainer.BEST))
+        for (String f : List.of("config.json", "metrics.csv", "test_metrics.json", "learning_curve.png", "validation_curve.png", RtaTrainer.BEST, "items.txt"))
             assertTrue(Files.size(a.resolve(f)) > 0, f);
+        assertLoadedRunRecommendsAsEvaluated(a, full);
+    }
+
+    /**
+     * The run folder alone rebuilds the best model: its test scores equal the trainer's, and
+     * {@code recommend} on a test query's seeds gives the protocol's list (seeds excluded) best first.
+     */
+    static void assertLoadedRunRecommendsAsEvaluated(Path run, RtaTrainer.Outcome outcome) {
+        Recommender r = RunRecommenders.open(run);
+        RtaRecommender rta = assertInstanceOf(RtaRecommender.class, r);
+        RtaCorpus c = RtaCorpus.read(sessions);
+        RtaEvaluator ev = new RtaEvaluator(new ContinuationMetrics(c.artist(), c.popularity()), ContinuationProtocol.DEFAULT_RECOMMENDATIONS);
+        assertEquals(outcome.test().summary("ndcg@20").mean(), ev.evaluate(rta.model(), c.test()).summary("ndcg@20").mean(), run.toString());
+        RunItems items = RunItems.forRun(run);
+        assertEquals(c.items(), items.size());
+        for (RtaQuery q : List.of(c.test().get(0), c.test().get(c.test().size() - 1))) {
+            int[] expected = java.util.Arrays.copyOf(RtaEvaluator.recommend(rta.model(), List.of(q), 500).get(0), 20);
+            Recommender.Recommendations got = r.recommend(q.seeds(), 20);
+            assertArrayEquals(expected, got.items(), run + " query with " + q.seeds().length + " seeds");
+            for (int s : q.seeds()) for (int id : got.items()) assertTrue(id != s, "seed " + s + " recommended");
+            for (int i = 1; i < got.scores().length; i++) assertTrue(got.scores()[i - 1] >= got.scores()[i], "scores best first");
+        }
     }
 
     static List<String> withoutSeconds(Path run) throws Exception {
@@ -74,11 +104,22 @@ class RtaTrainingTest {
     }
 
     @Test
-    void fmAndNnRepresentersTrain() {
-        for (String kind : List.of("random", "fm", "nn")) {
-            RtaTrainer.Outcome r = RtaRun.run(sessions, dir.resolve("run-" + kind), spec(kind), small(1), false, 0, s -> { });
+    void everyRepresenterTrainsAndItsRunFolderRecommends() {
+        RtaCorpus c = RtaCorpus.read(sessions);
+        Path npy = dir.resolve("emb.npy"), ids = dir.resolve("emb.ids.txt");
+        dev.segue.core.Rng rng = new dev.segue.core.Rng(9);
+        float[] e = new float[(c.items() - 1) * 16];
+        for (int i = 0; i < e.length; i++) e[i] = (float) (0.1 * rng.nextGaussian());
+        new ItemEmbeddings(java.util.Arrays.copyOfRange(c.trackIds(), 1, c.items()), e, 16).write(npy, ids);
+        for (String kind : List.of("random", "fm", "nn", "pretrained")) {
+            RepresenterSpec spec = kind.equals("pretrained")
+                    ? new RepresenterSpec(kind, 16, npy, ids, false, false, null, ItemGroups.BUCKETS, 0, WrmfOptions.defaults())
+                    : spec(kind);
+            Path run = dir.resolve("run-" + kind);
+            RtaTrainer.Outcome r = RtaRun.run(sessions, run, spec, small(1), false, 0, s -> { });
             double v = r.test().summary("ndcg@20").mean();
             assertTrue(Double.isFinite(v) && v > 0, kind + " ndcg@20 " + v);
+            assertLoadedRunRecommendsAsEvaluated(run, r);
         }
     }
 }

@@ -63,6 +63,17 @@ class RunDirectoryTest {
     }
 
     @Test
+    void progressToALogIsQuietForShortJobsAndSafeAcrossThreads() throws Exception {
+        java.util.List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Progress p = new Progress("clips", 10_000, "clips", lines::add);
+        Thread[] ts = new Thread[4];
+        for (int t = 0; t < ts.length; t++) { ts[t] = new Thread(() -> { for (int i = 0; i < 2_500; i++) p.step(); }); ts[t].start(); }
+        for (Thread t : ts) t.join();
+        assertEquals(1, lines.size(), lines.toString());    // a short job: only its final line
+        assertTrue(lines.get(0).contains("10000/10000 clips"), lines.get(0));
+    }
+
+    @Test
     void tickLabelsDropTrailingZeros() {
         assertEquals("1.2", LineChart.tick(1.2));
         assertEquals("2", LineChart.tick(2.0));

@@ -3,6 +3,7 @@ package dev.segue.recsys.data.synth;
 import dev.segue.core.cpu.Parallel;
 import dev.segue.core.io.AtomicFiles;
 import dev.segue.core.io.Json;
+import dev.segue.recsys.train.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
