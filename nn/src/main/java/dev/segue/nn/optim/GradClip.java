@@ -36,4 +36,16 @@ public final class GradClip {
         double coef = maxNorm / (totalNorm(params) + 1e-6);
         return coef < 1 ? coef : 1;
     }
+
+    /**
+     * {@link #clipCoefficient(Collection, double)} when some tables carry row-sparse gradients (coalesced:
+     * one entry per row, so the sum of their squares is the dense gradient's).
+     */
+    public static double clipCoefficient(Collection<Tensor> params, Collection<dev.segue.nn.layers.RowSparseGrad> sparse, double maxNorm) {
+        double sq = 0;
+        for (Tensor p : params) if (p.grad() != null) sq += p.grad().sumOfSquares();
+        for (dev.segue.nn.layers.RowSparseGrad g : sparse) sq += g.values().sumOfSquares();
+        double coef = maxNorm / (Math.sqrt(sq) + 1e-6);
+        return coef < 1 ? coef : 1;
+    }
 }

@@ -48,11 +48,30 @@ public abstract class Optimizer {
      * only the rows of {@link dev.segue.nn.layers.Embedding#sparseGrad()} (lazily, like torch's
      * SparseAdam: the state and the weight decay of untouched rows wait until they are touched).
      */
-    public void addSparse(String name, dev.segue.nn.layers.Embedding table) {
+    public void addSparse(String name, dev.segue.nn.layers.Embedding table) { addSparse(name, table, true); }
+
+    /**
+     * {@code lazy = false}: the row-sparse gradient stands for the dense one, zero outside the touched rows —
+     * every row is updated exactly as with a dense gradient (weight decay and momentum included), but the
+     * backward never builds a [V, D] gradient and the norm and update read only the touched rows' values.
+     * The values are scattered into a persistent zero buffer for the one fused sweep, then cleared again.
+     */
+    public void addSparse(String name, dev.segue.nn.layers.Embedding table, boolean lazy) {
         if (findParam(name) != table.weight()) throw new IllegalArgumentException("parameter '" + name + "' is not the weight of the given embedding");
         if (!table.isSparse()) throw new IllegalArgumentException("embedding for '" + name + "' is not in row-sparse mode");
         sparseTables.put(name, table);
+        if (!lazy) denseScratch.put(name, null);
     }
+
+    /** The row-sparse gradients of the declared tables in this step (for gradient norms). */
+    public List<dev.segue.nn.layers.RowSparseGrad> sparseGrads() {
+        List<dev.segue.nn.layers.RowSparseGrad> out = new ArrayList<>();
+        for (dev.segue.nn.layers.Embedding t : sparseTables.values()) if (t.sparseGrad() != null) out.add(t.sparseGrad());
+        return out;
+    }
+
+    /** per dense-semantics sparse table: a zero [V, D] buffer the touched rows are scattered into for one sweep */
+    private final Map<String, Tensor> denseScratch = new LinkedHashMap<>();
 
     /** One update of every parameter that has a gradient (dense or, for declared tables, row-sparse). */
     public final void step() { step(1.0); }
@@ -71,7 +90,11 @@ public abstract class Optimizer {
             for (Map.Entry<String, Tensor> e : g.params().entrySet()) {
                 Tensor p = e.getValue();
                 dev.segue.nn.layers.Embedding table = sparseTables.get(e.getKey());
-                if (table != null && table.sparseGrad() != null) { sparseStep(e.getKey(), p, table, g); continue; }
+                if (table != null && table.sparseGrad() != null) {
+                    if (denseScratch.containsKey(e.getKey())) denseStepFromRows(e.getKey(), p, table, g);
+                    else sparseStep(e.getKey(), p, table, g);
+                    continue;
+                }
                 if (p.grad() == null) continue;
                 Map<String, float[]> st = stateOf(e.getKey(), p.numel());
                 long step = stepOf(e.getKey());
@@ -93,6 +116,22 @@ public abstract class Optimizer {
         Map<String, float[]> st = state.computeIfAbsent(param, k -> new LinkedHashMap<>());
         for (String b : bufferNames()) st.computeIfAbsent(b, k -> new float[n]);
         return st;
+    }
+
+    /** A dense update with the row-sparse gradient as the dense one (zero elsewhere): scatter, one sweep, clear. */
+    private void denseStepFromRows(String name, Tensor p, dev.segue.nn.layers.Embedding table, ParamGroup g) {
+        if (!p.isContiguous() || p.dtype() != DType.F32) throw new IllegalStateException("row-sparse table '" + name + "' must be contiguous float32");
+        Tensor buf = denseScratch.get(name);
+        if (buf == null) denseScratch.put(name, buf = Tensor.zeros(p.shape()));
+        dev.segue.nn.layers.RowSparseGrad sg = table.sparseGrad();
+        Tensor rows = Tensor.ofLongs(sg.rows(), sg.rows().length);
+        Tensor values = sg.values().contiguous();
+        buf.backend().indexAdd(buf, 0, rows, values);                      // 0 + v = v: the dense gradient
+        Map<String, float[]> st = stateOf(name, p.numel());
+        long step = stepOf(name);
+        p.backend().updateInPlace(p, buf, new Tensor[0],
+                (pa, po, ga, go, unused, unusedOff, from, to) -> update(pa, po, ga, go, st, from, to, g, step));
+        buf.backend().indexAdd(buf, 0, rows, values.neg());                // v + (−v) = +0: zero again
     }
 
     /** Gathers the touched rows of the parameter and its state, runs the same fused update on them, scatters back. */

@@ -2,7 +2,9 @@ package dev.segue.recsys.rta;
 
 import dev.segue.core.Rng;
 import dev.segue.core.Tensor;
+import dev.segue.nn.Module;
 import dev.segue.nn.checkpoint.Checkpoint;
+import dev.segue.nn.layers.Embedding;
 import dev.segue.nn.optim.GradClip;
 import dev.segue.nn.optim.ParamGroups;
 import dev.segue.nn.optim.Scheduler;
@@ -54,6 +56,22 @@ public final class RtaTrainer {
         this.o = o;
         optimizer = new Sgd(ParamGroups.single(model, o.lr(), o.weightDecay()), o.momentum(), 0, o.nesterov());
         scheduler = new Scheduler(optimizer, o::lrFactor);
+        rowSparseTables(model, "");
+    }
+
+    /**
+     * Every trainable embedding table gets row-sparse gradients with dense semantics
+     * ({@link dev.segue.nn.optim.Optimizer#addSparse(String, Embedding, boolean)} with lazy false): the
+     * updates are those of torch's dense embedding gradient (weight decay and momentum move every row), but
+     * no lookup builds, adds or re-reads a [V, d] gradient — the 100,000-row table's dominated the step.
+     */
+    private void rowSparseTables(Module m, String prefix) {
+        for (Map.Entry<String, Module> c : m.children().entrySet()) {
+            String name = prefix + c.getKey();
+            if (c.getValue() instanceof Embedding t) {
+                if (t.weight().requiresGrad()) optimizer.addSparse(name + ".weight", t.sparse(true), false);
+            } else rowSparseTables(c.getValue(), name + ".");
+        }
     }
 
     public RtaModel model() { return model; }
@@ -65,7 +83,7 @@ public final class RtaTrainer {
         optimizer.zeroGrad();
         Tensor loss = RtaLoss.compute(model, batch, o.nEasy(), o.nHard()).loss();
         loss.backward();
-        optimizer.step(o.clip() > 0 ? GradClip.clipCoefficient(trainable(), o.clip()) : 1);
+        optimizer.step(o.clip() > 0 ? GradClip.clipCoefficient(trainable(), optimizer.sparseGrads(), o.clip()) : 1);
         scheduler.advance();
         return loss.item();
     }
