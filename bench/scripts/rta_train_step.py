@@ -1,9 +1,10 @@
 """PyTorch side of `segue bench train-step --model rta`: the same RTA training step at the study's sizes
 (100,000 items, batch 128, windows of 11 songs, d 128, random item embeddings, one post-norm decoder
-layer with 8 heads, FFN 4096, GELU, dropout 0.1, learned positions, the extra LayerNorm; causal mask),
-the reference code's loss (positives over all prefixes; 10 easy + the 10 hardest of 50 candidates scored
-against the mean prefix representation), clip 1.0, SGD with Nesterov momentum 0.9 and weight decay 1e-5
-on every parameter (so the dense 100,000 x 128 table is updated every step, as in the reference code).
+layer with 8 heads, FFN 4096, GELU, learned positions, the extra LayerNorm; causal mask) with the
+reference code's MF-Transformer settings (deezer/APC-RTA best_params_rta.json): the loss over all
+prefixes plus 10 easy + the 40 hardest of 1,000 candidates scored against the mean prefix
+representation, dropout 0.13, clip 1.0, SGD with Nesterov momentum 0.9 and weight decay 1.53e-5 on every
+parameter (so the dense 100,000 x 128 table is updated every step, as in the reference code).
 
 usage: /usr/bin/python3 bench/scripts/rta_train_step.py [--threads 2] [--steps 10] [--items 100000]
 """
@@ -22,7 +23,7 @@ p.add_argument("--len", type=int, default=11)
 a = p.parse_args()
 torch.set_num_threads(a.threads)
 torch.manual_seed(1)
-V, D, B, L, NNEG, NEASY, NHARD = a.items + 1, a.d, a.batch, a.len, 50, 10, 10
+V, D, B, L, NNEG, NEASY, NHARD, P = a.items + 1, a.d, a.batch, a.len, 1000, 10, 40, 0.13
 
 
 class Rta(torch.nn.Module):
@@ -31,10 +32,10 @@ class Rta(torch.nn.Module):
         self.emb = torch.nn.Embedding(V, D, padding_idx=0)
         torch.nn.init.normal_(self.emb.weight, 0, 0.05)
         self.pos = torch.nn.Embedding(L, D)
-        self.attn = torch.nn.MultiheadAttention(D, 8, dropout=0.1, batch_first=True)
+        self.attn = torch.nn.MultiheadAttention(D, 8, dropout=P, batch_first=True)
         self.l1, self.l2 = torch.nn.Linear(D, 4096), torch.nn.Linear(4096, D)
         self.n1, self.n2, self.n3 = torch.nn.LayerNorm(D), torch.nn.LayerNorm(D), torch.nn.LayerNorm(D)
-        self.drop, self.drop1, self.drop2 = torch.nn.Dropout(0.1), torch.nn.Dropout(0.1), torch.nn.Dropout(0.1)
+        self.drop, self.drop1, self.drop2 = torch.nn.Dropout(P), torch.nn.Dropout(P), torch.nn.Dropout(P)
 
     def aggregate(self, x):  # x [B, T, D], no padding (full windows)
         t = x.shape[1]
@@ -59,7 +60,7 @@ class Rta(torch.nn.Module):
 
 
 m = Rta().train()
-opt = torch.optim.SGD(m.parameters(), lr=1.0, momentum=0.9, nesterov=True, weight_decay=1e-5)
+opt = torch.optim.SGD(m.parameters(), lr=1.0, momentum=0.9, nesterov=True, weight_decay=1.53e-5)
 times = []
 for s in range(a.warmup + a.steps):
     x = torch.stack([torch.randperm(a.items)[:L + NNEG] + 1 for _ in range(B)])

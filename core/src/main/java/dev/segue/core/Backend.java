@@ -36,9 +36,10 @@ public interface Backend {
     /** out = a op b; a and b already have out's shape (broadcast views). Comparisons give 1/0. */
     void binary(Binary op, Tensor a, Tensor b, Tensor out);
     /**
-     * A dropout mask: out[i] = u_i &lt; p ? 0 : 1/(1 − p) for contiguous float32 out, where u_i ∈ [0, 1) is a
-     * function of (seed, i) only — SplitMix64's finaliser of seed + (i + 1)·φ·2^64, top 53 bits — so any
-     * backend and any thread count give the same mask, and it can be made in parallel.
+     * A dropout mask: out[i] = u_i &lt; p ? 0 : 1/(1 − p) for contiguous float32 out, where u_i = b_i·2^−24 and
+     * b_i, a function of (seed, i) only, is the top 24 bits of h(h(i + lo) ^ hi) with h Wellons' lowbias32
+     * integer hash and lo, hi the two 32-bit halves of the seed — so any backend and any thread count give
+     * the same mask, made in parallel and in SIMD lanes.
      */
     void dropoutMask(Tensor out, double p, long seed);
     /** out = cond != 0 ? a : b; all three already have out's shape. */

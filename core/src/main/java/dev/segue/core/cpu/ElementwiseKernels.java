@@ -183,23 +183,25 @@ final class ElementwiseKernels {
 
     static boolean isF32(Tensor t) { return t.dtype() == DType.F32; }
 
-    /** The uniform u_i of {@link dev.segue.core.Backend#dropoutMask}: SplitMix64's output for counter i. */
-    static double dropoutUniform(long seed, long i) {
-        long z = seed + (i + 1) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z ^= z >>> 31;
-        return (z >>> 11) * 0x1.0p-53;
-    }
-
     static void dropoutMask(Tensor out, double p, long seed) {
         if (!out.isContiguous() || out.dtype() != DType.F32)
             throw new IllegalArgumentException("dropout_mask: out must be contiguous float32, got " + out.dtype() + dev.segue.core.Shape.str(out.shape()));
         float scale = (float) (1 / (1 - p));
+        // u·2^24 < p·2^24 ⟺ bits < ⌈p·2^24⌉ (bits is an integer); p·2^24 is exact
+        int threshold = (int) Math.ceil(p * 0x1p24);
+        int lo = (int) seed, hi = (int) (seed >>> 32);
         float[] o = st(out).f;
         int off = out.offset();
         Parallel.forRange(out.numel(), 1 << 15, (from, to) -> {
-            for (int i = from; i < to; i++) o[off + i] = dropoutUniform(seed, i) < p ? 0f : scale;
+            // int-only and branch-free, so C2 vectorises it: keep = 1 − [bits < threshold]
+            for (int i = from; i < to; i++) {
+                int x = i + lo;
+                x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
+                x ^= hi;
+                x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
+                int keep = 1 - (((x >>> 8) - threshold) >>> 31);
+                o[off + i] = keep * scale;
+            }
         });
     }
 }

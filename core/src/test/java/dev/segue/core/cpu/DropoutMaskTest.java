@@ -27,17 +27,22 @@ class DropoutMaskTest {
     void maskIsTheDocumentedFunctionOfSeedAndPosition() {
         int n = 100_003;
         double p = 0.3;
-        float[] m = mask(n, p, 42);
         float scale = (float) (1 / (1 - p));
+        long seed = 0x123456789ABCDEF0L;
+        float[] m = mask(n, p, seed);
         for (int i = 0; i < n; i++) {
-            // the SplitMix64 finaliser written out again, independently of the kernel
-            long z = 42 + (i + 1L) * 0x9E3779B97F4A7C15L;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            z ^= z >>> 31;
-            double u = (z >>> 11) / 9007199254740992.0;
+            // the documented hash, written out again with unsigned arithmetic in long
+            long x = lowbias32((i + (seed & 0xFFFFFFFFL)) & 0xFFFFFFFFL) ^ (seed >>> 32);
+            double u = (lowbias32(x & 0xFFFFFFFFL) >>> 8) / 16777216.0;
             assertEquals(u < p ? 0f : scale, m[i], "i=" + i);
         }
+    }
+
+    /** lowbias32 on an unsigned 32-bit value held in a long. */
+    private static long lowbias32(long x) {
+        x ^= x >>> 16; x = (x * 0x7feb352dL) & 0xFFFFFFFFL;
+        x ^= x >>> 15; x = (x * 0x846ca68bL) & 0xFFFFFFFFL;
+        return x ^ (x >>> 16);
     }
 
     @Test
