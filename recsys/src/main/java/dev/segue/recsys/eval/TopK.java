@@ -17,11 +17,11 @@ import dev.segue.core.cpu.Parallel;
 public final class TopK {
     private TopK() {}
 
-    public static final int QUERY_BLOCK = 256;
+    public static final int QUERY_BLOCK = 1020;
 
     /** Whether the threshold scan uses the Vector API (decided once; the result is the same either way). */
     static final boolean VECTOR_SCAN = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    public static final int ITEM_BLOCK = 4096;
+    public static final int ITEM_BLOCK = 1024;
 
     /** Items to exclude for a query, as a sorted array of item ids (may be empty). */
     @FunctionalInterface
@@ -64,19 +64,33 @@ public final class TopK {
      * to the k-th score. Appending costs O(1) and each compaction O(k), so the cost is a scan of the
      * scores plus O(k log(n/k)) — far below a heap's sift per insertion. Public for callers that produce
      * score blocks themselves (e.g. on a GPU) and only need the selection.
+     *
+     * <p>An entry is one long whose natural order is the ranking: the score's bits made monotone in the
+     * high half, the complement of the id in the low half (a higher score first, then a lower id). So the
+     * quickselect and the final sort compare primitives — no boxing, no two-field comparator.
      */
     public static final class Heap {
         private final int k;
-        private final float[] s;
-        private final int[] id;
+        private final long[] key;
         private int size;
         /** A score below this cannot be among the best k (−∞ until the buffer first fills). */
         private float threshold = Float.NEGATIVE_INFINITY;
 
-        public Heap(int k) { this.k = k; s = new float[2 * k]; id = new int[2 * k]; }
+        public Heap(int k) { this.k = k; key = new long[2 * k]; }
 
-        /** a is worse than b: lower score, or equal score and higher id. */
-        private static boolean worse(float sa, int ia, float sb, int ib) { return sa < sb || (sa == sb && ia > ib); }
+        /** The ranking key of (score, id): larger is better. −0 counts as +0, as the float comparison does. */
+        static long pack(float score, int item) {
+            int f = Float.floatToRawIntBits(score + 0f);        // −0 + 0 = +0
+            int monotone = f ^ ((f >> 31) & 0x7FFFFFFF);         // signed-int order = float order (no NaN here)
+            return ((long) monotone << 32) | (~item & 0xFFFFFFFFL);
+        }
+
+        static float scoreOf(long key) {
+            int m = (int) (key >> 32);
+            return Float.intBitsToFloat(m ^ ((m >> 31) & 0x7FFFFFFF));
+        }
+
+        static int itemOf(long key) { return ~(int) key; }
 
         /** Offers scores buf[off .. off+count) of items firstId, firstId+1, …; excluded is sorted. */
         public void offerAll(float[] buf, int off, int count, int firstId, int[] excluded) {
@@ -92,37 +106,35 @@ public final class TopK {
                 int item = firstId + j;
                 while (e < excluded.length && excluded[e] < item) e++;
                 if (e < excluded.length && excluded[e] == item) continue;
-                s[size] = v;
-                id[size] = item;
-                if (++size == s.length) thr = compact();
+                key[size] = pack(v, item);
+                if (++size == key.length) thr = compact();
             }
         }
 
         /** Keeps the best k of the buffer (unordered) and returns the new threshold, the k-th best score. */
         private float compact() {
-            select(0, size - 1, k - 1);
+            select(key, 0, size - 1, k - 1);
             size = k;
-            float worst = s[0];
-            for (int i = 1; i < k; i++) if (s[i] < worst) worst = s[i];
-            threshold = worst;
-            return worst;
+            long worst = key[0];
+            for (int i = 1; i < k; i++) if (key[i] < worst) worst = key[i];
+            threshold = scoreOf(worst);
+            return threshold;
         }
 
-        /** Quickselect: afterwards positions [0, kth] hold the best kth+1 entries (best-first order not kept). */
-        private void select(int lo, int hi, int kth) {
+        /** Quickselect, descending: afterwards positions [0, kth] hold the kth+1 largest keys (unordered). */
+        private static void select(long[] a, int lo, int hi, int kth) {
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
                 // median of three as the pivot, deterministic
-                if (worse(s[lo], id[lo], s[mid], id[mid])) swap(lo, mid);
-                if (worse(s[lo], id[lo], s[hi], id[hi])) swap(lo, hi);
-                if (worse(s[mid], id[mid], s[hi], id[hi])) swap(mid, hi);
-                float ps = s[mid];
-                int pi = id[mid];
+                if (a[lo] < a[mid]) swap(a, lo, mid);
+                if (a[lo] < a[hi]) swap(a, lo, hi);
+                if (a[mid] < a[hi]) swap(a, mid, hi);
+                long p = a[mid];
                 int i = lo, j = hi;
                 while (i <= j) {
-                    while (worse(ps, pi, s[i], id[i])) i++;      // s[i] better than the pivot
-                    while (worse(s[j], id[j], ps, pi)) j--;      // s[j] worse than the pivot
-                    if (i <= j) { swap(i, j); i++; j--; }
+                    while (a[i] > p) i++;
+                    while (a[j] < p) j--;
+                    if (i <= j) { swap(a, i, j); i++; j--; }
                 }
                 if (kth <= j) hi = j;
                 else if (kth >= i) lo = i;
@@ -130,18 +142,17 @@ public final class TopK {
             }
         }
 
-        private void swap(int a, int b) {
-            float ts = s[a]; s[a] = s[b]; s[b] = ts;
-            int ti = id[a]; id[a] = id[b]; id[b] = ti;
-        }
+        private static void swap(long[] a, int x, int y) { long t = a[x]; a[x] = a[y]; a[y] = t; }
 
         /** Best first into out[at .. at+k) (id −1, score −∞ when fewer than k were offered); the selector is emptied. */
         public void drainSorted(int[] outIds, float[] outScores, int at) {
-            if (size > k) { select(0, size - 1, k - 1); size = k; }
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) order[i] = i;
-            java.util.Arrays.sort(order, (x, y) -> worse(s[x], id[x], s[y], id[y]) ? 1 : worse(s[y], id[y], s[x], id[x]) ? -1 : 0);
-            for (int i = 0; i < size; i++) { outIds[at + i] = id[order[i]]; outScores[at + i] = s[order[i]]; }
+            if (size > k) { select(key, 0, size - 1, k - 1); size = k; }
+            java.util.Arrays.sort(key, 0, size);                // ascending: the best is last
+            for (int i = 0; i < size; i++) {
+                long best = key[size - 1 - i];
+                outIds[at + i] = itemOf(best);
+                outScores[at + i] = scoreOf(best);
+            }
             for (int i = size; i < k; i++) { outIds[at + i] = -1; outScores[at + i] = Float.NEGATIVE_INFINITY; }
             size = 0;
             threshold = Float.NEGATIVE_INFINITY;
