@@ -92,17 +92,34 @@ public final class TopK {
 
         static int itemOf(long key) { return ~(int) key; }
 
+        /** Per-thread scratch for the candidate positions of one block (one per thread, not per query: it stays in L1). */
+        private static final ThreadLocal<int[][]> CANDIDATES = ThreadLocal.withInitial(() -> new int[][] {new int[0]});
+
         /** Offers scores buf[off .. off+count) of items firstId, firstId+1, …; excluded is sorted. */
         public void offerAll(float[] buf, int off, int count, int firstId, int[] excluded) {
-            int e = lowerBound(excluded, firstId);
             float thr = threshold;
-            for (int j = 0; j < count; j++) {
-                if (VECTOR_SCAN) {
-                    j = ThresholdScan.next(buf, off, j, count, thr);   // skip rejected scores a vector at a time
-                    if (j == count) break;
+            if (!VECTOR_SCAN) {
+                int e = lowerBound(excluded, firstId);
+                for (int j = 0; j < count; j++) {
+                    float v = buf[off + j];
+                    if (!(v >= thr)) continue;             // the common case: rejected (also drops NaN)
+                    int item = firstId + j;
+                    while (e < excluded.length && excluded[e] < item) e++;
+                    if (e < excluded.length && excluded[e] == item) continue;
+                    key[size] = pack(v, item);
+                    if (++size == key.length) thr = compact();
                 }
+                return;
+            }
+            int[][] holder = CANDIDATES.get();
+            if (holder[0].length < count) holder[0] = new int[count];
+            int[] cand = holder[0];
+            int n = ThresholdScan.candidates(buf, off, count, thr, cand);   // positions ≥ the threshold on entry
+            int e = n == 0 ? 0 : lowerBound(excluded, firstId);
+            for (int c = 0; c < n; c++) {
+                int j = cand[c];
                 float v = buf[off + j];
-                if (!(v >= thr)) continue;                 // the common case: rejected (also drops NaN)
+                if (!(v >= thr)) continue;                 // the threshold may have risen since the scan
                 int item = firstId + j;
                 while (e < excluded.length && excluded[e] < item) e++;
                 if (e < excluded.length && excluded[e] == item) continue;
