@@ -1,17 +1,18 @@
 package dev.segue.core.cpu;
 
 import dev.segue.core.Tensor;
+import dev.segue.core.cpu.gemm.Gemm;
 
 import static dev.segue.core.cpu.CpuBackend.st;
 
 /**
  * Fused scaled-dot-product attention (the FlashAttention-2 scheme on CPU): per (batch, head) and block
  * of queries, key blocks are streamed through an online softmax, so the [Tq, Tk] score matrix is never
- * materialised beyond one [BR, BC] tile. The forward saves only the row log-sum-exp; the backward
- * recomputes probabilities tile by tile: one pass parallel over key blocks for dK and dV, one parallel
- * over query blocks for dQ, so no two tasks write the same output (deterministic for any thread count).
- * Every inner loop is an axpy over a contiguous row (K and V tiles are packed transposed where a dot
- * product would be needed), which the JIT vectorises.
+ * materialised beyond one [BR, BC] tile. Every product of a tile is a call of the engine's packed GEMM
+ * (S = Q·Kᵀ, O += P·V; backward dV += Pᵀ·dO, dP = dO·Vᵀ, dK += dSᵀ·Q, dQ += dS·K) and the exponentials
+ * are the vector exp over tile rows. The forward saves only the row log-sum-exp; the backward recomputes
+ * the probabilities tile by tile: one pass parallel over key blocks for dK and dV, one parallel over query
+ * blocks for dQ, so no two tasks write the same output (deterministic for any thread count: the GEMM is).
  *
  * <p>Layout: q [B, H, Tq, D], k [B, H, Tk, D], v [B, H, Tk, Dv], out [B, H, Tq, Dv], lse [B, H, Tq],
  * all contiguous float32; keyPadding [B, Tk] (nonzero = masked) or null; causal masks key j > i + Tk − Tq.
@@ -21,7 +22,8 @@ import static dev.segue.core.cpu.CpuBackend.st;
 final class AttentionKernels {
     private AttentionKernels() {}
 
-    static final int BR = 32, BC = 64;
+    /** Query rows and key columns of a tile: a [64, 128] score tile is 32 KiB, in L1/L2 with its operands. */
+    static final int BR = 64, BC = 128;
 
     private record Dims(int b, int h, int tq, int tk, int d, int dv) {}
 
@@ -30,10 +32,34 @@ final class AttentionKernels {
         return new Dims(qs[0], qs[1], qs[2], ks[2], qs[3], vs[3]);
     }
 
-    /** Mask row: masked[j] for query i of batch b. */
-    private static void maskRow(boolean[] masked, long[] kp, int b, int i, int j0, int j1, Dims dm, boolean causal) {
-        for (int j = j0; j < j1; j++)
-            masked[j - j0] = (causal && j > i + dm.tk - dm.tq) || (kp != null && kp[b * dm.tk + j] != 0);
+    /** Whether key j is hidden from query i of batch b. */
+    private static boolean masked(long[] kp, int b, int i, int j, Dims dm, boolean causal) {
+        return (causal && j > i + dm.tk - dm.tq) || (kp != null && kp[b * dm.tk + j] != 0);
+    }
+
+    /** Whether the tile (rows i0.., keys j0..j1) has any hidden key: only those tiles need the mask pass. */
+    private static boolean anyMasked(long[] kp, int b, int i0, int j0, int j1, Dims dm, boolean causal) {
+        if (causal && j1 - 1 > i0 + dm.tk - dm.tq) return true;
+        if (kp != null) for (int j = j0; j < j1; j++) if (kp[b * dm.tk + j] != 0) return true;
+        return false;
+    }
+
+    /** S [rows, BC] = scale · Q[i0 …] · K[j0 …]ᵀ for one (batch, head). */
+    private static void scores(float[] Q, int qBase, int i0, int rows, float[] K, int kBase, int j0, int cols, int d, float sc, float[] s) {
+        Gemm.sgemm(false, true, rows, cols, d, sc, Q, qBase + i0 * d, d, K, kBase + j0 * d, d, 0f, s, 0, BC);
+    }
+
+    /** P = e^(S − lse_i) in place, 0 at hidden keys and on rows without a visible key (lse = −∞). */
+    private static void probabilities(float[] s, int rows, int cols, float[] L, int lseBase, int i0, int j0,
+                                      long[] kp, int b, Dims dm, boolean causal) {
+        boolean mask = anyMasked(kp, b, i0, j0, j0 + cols, dm, causal);
+        for (int r = 0; r < rows; r++) {
+            float lse = L[lseBase + i0 + r];
+            int o = r * BC;
+            if (lse == Float.NEGATIVE_INFINITY) { java.util.Arrays.fill(s, o, o + cols, 0f); continue; }
+            if (mask) for (int j = 0; j < cols; j++) if (masked(kp, b, i0 + r, j0 + j, dm, causal)) s[o + j] = Float.NEGATIVE_INFINITY;
+            RowKernels.expShifted(s, o, lse, cols, BC);
+        }
     }
 
     static void forward(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale, Tensor out, Tensor lse) {
@@ -44,50 +70,34 @@ final class AttentionKernels {
         float sc = (float) scale;
         int qBlocks = (dm.tq + BR - 1) / BR;
         Parallel.forEach(dm.b * dm.h * qBlocks, task -> {
-            int bh = task / qBlocks, i0 = (task % qBlocks) * BR, i1 = Math.min(dm.tq, i0 + BR);
+            int bh = task / qBlocks, i0 = (task % qBlocks) * BR, i1 = Math.min(dm.tq, i0 + BR), rows = i1 - i0;
             int b = bh / dm.h;
             int qBase = qo + bh * dm.tq * dm.d, kBase = ko + bh * dm.tk * dm.d, vBase = vo + bh * dm.tk * dm.dv;
-            int rows = i1 - i0;
-            float[] kT = new float[dm.d * BC];          // K tile transposed: [D, BC]
-            float[] s = new float[BC];
-            boolean[] masked = new boolean[BC];
-            float[] acc = new float[rows * dm.dv];       // unnormalised output rows
+            float[] s = new float[rows * BC];
+            float[] acc = new float[rows * dm.dv];        // unnormalised output rows
             float[] m = new float[rows], l = new float[rows];
             java.util.Arrays.fill(m, Float.NEGATIVE_INFINITY);
             for (int j0 = 0; j0 < dm.tk; j0 += BC) {
                 int j1 = Math.min(dm.tk, j0 + BC), cols = j1 - j0;
                 if (causal && j0 > i1 - 1 + dm.tk - dm.tq) break;   // every later key is in the future
-                packTransposed(K, kBase, j0, cols, dm.d, kT);
+                scores(Q, qBase, i0, rows, K, kBase, j0, cols, dm.d, sc, s);
+                boolean mask = anyMasked(kp, b, i0, j0, j1, dm, causal);
                 for (int r = 0; r < rows; r++) {
-                    int i = i0 + r;
-                    java.util.Arrays.fill(s, 0, cols, 0f);
-                    int qr = qBase + i * dm.d;
-                    for (int dd = 0; dd < dm.d; dd++) {
-                        float qv = Q[qr + dd];
-                        int kr = dd * BC;
-                        for (int j = 0; j < cols; j++) s[j] += qv * kT[kr + j];
-                    }
-                    maskRow(masked, kp, b, i, j0, j1, dm, causal);
+                    int o = r * BC, i = i0 + r;
+                    if (mask) for (int j = 0; j < cols; j++) if (masked(kp, b, i, j0 + j, dm, causal)) s[o + j] = Float.NEGATIVE_INFINITY;
                     float mx = m[r];
-                    for (int j = 0; j < cols; j++) {
-                        s[j] = masked[j] ? Float.NEGATIVE_INFINITY : s[j] * sc;
-                        if (s[j] > mx) mx = s[j];
-                    }
-                    if (mx == Float.NEGATIVE_INFINITY) continue;             // nothing visible yet
-                    float corr = (float) Math.exp(m[r] - mx);                // 0 when m[r] = -inf
+                    for (int j = 0; j < cols; j++) if (s[o + j] > mx) mx = s[o + j];
+                    if (mx == Float.NEGATIVE_INFINITY) { java.util.Arrays.fill(s, o, o + cols, 0f); continue; }   // nothing visible yet
+                    float corr = (float) Math.exp(m[r] - mx);                // 0 when m[r] = −∞
+                    RowKernels.expShifted(s, o, mx, cols, BC);
                     float sum = 0;
-                    for (int j = 0; j < cols; j++) { float p = (float) Math.exp(s[j] - mx); s[j] = p; sum += p; }
+                    for (int j = 0; j < cols; j++) sum += s[o + j];
                     l[r] = l[r] * corr + sum;
                     m[r] = mx;
-                    int ar = r * dm.dv;
-                    if (corr != 1f) for (int e = 0; e < dm.dv; e++) acc[ar + e] *= corr;
-                    for (int j = 0; j < cols; j++) {
-                        float p = s[j];
-                        if (p == 0f) continue;
-                        int vr = vBase + (j0 + j) * dm.dv;
-                        for (int e = 0; e < dm.dv; e++) acc[ar + e] += p * V[vr + e];
-                    }
+                    if (corr != 1f) for (int e = 0, ar = r * dm.dv; e < dm.dv; e++) acc[ar + e] *= corr;
                 }
+                // acc [rows, Dv] += P [rows, cols] · V[j0 …] [cols, Dv]
+                Gemm.sgemm(false, false, rows, dm.dv, cols, 1f, s, 0, BC, V, vBase + j0 * dm.dv, dm.dv, 1f, acc, 0, dm.dv);
             }
             for (int r = 0; r < rows; r++) {
                 int i = i0 + r, orow = oo + (bh * dm.tq + i) * dm.dv;
@@ -113,36 +123,27 @@ final class AttentionKernels {
         float sc = (float) scale;
         // Δ_i = Σ_e dO_ie · O_ie (the row term of the softmax backward)
         float[] delta = new float[dm.b * dm.h * dm.tq];
-        for (int row = 0; row < delta.length; row++) {
-            float s = 0;
-            int base = row * dm.dv;
-            for (int e = 0; e < dm.dv; e++) s += dO[go + base + e] * O[oo + base + e];
-            delta[row] = s;
-        }
+        Parallel.forRange(delta.length, 256, (r0, r1) -> {
+            for (int row = r0; row < r1; row++) delta[row] = (float) RowKernels.dot(dO, go + row * dm.dv, O, oo + row * dm.dv, dm.dv);
+        });
         // pass 1: dK, dV — each task owns one key block of one (b, h)
         int kBlocks = (dm.tk + BC - 1) / BC;
         Parallel.forEach(dm.b * dm.h * kBlocks, task -> {
             int bh = task / kBlocks, j0 = (task % kBlocks) * BC, j1 = Math.min(dm.tk, j0 + BC), cols = j1 - j0;
             int b = bh / dm.h;
             int qBase = qo + bh * dm.tq * dm.d, kBase = ko + bh * dm.tk * dm.d, vBase = vo + bh * dm.tk * dm.dv;
-            float[] kT = new float[dm.d * BC], vT = new float[dm.dv * BC];
-            packTransposed(K, kBase, j0, cols, dm.d, kT);
-            packTransposed(V, vBase, j0, cols, dm.dv, vT);
+            int oBase = go + bh * dm.tq * dm.dv, lseBase = lo + bh * dm.tq;
+            int maxRows = Math.min(BR, dm.tq);
+            float[] p = new float[maxRows * BC], ds = new float[maxRows * BC];
             float[] dk = new float[cols * dm.d], dv = new float[cols * dm.dv];
-            float[] p = new float[BC], ds = new float[BC];
-            boolean[] masked = new boolean[BC];
-            for (int i = 0; i < dm.tq; i++) {
-                if (causal && j0 > i + dm.tk - dm.tq) continue;
-                float li = L[lo + bh * dm.tq + i];
-                if (li == Float.NEGATIVE_INFINITY) continue;
-                int dor = go + (bh * dm.tq + i) * dm.dv;
-                rowGradient(Q, qBase + i * dm.d, kT, vT, dO, dor, cols, dm, sc, li, delta[bh * dm.tq + i], masked, kp, b, i, j0, j1, causal, p, ds);
-                int qr = qBase + i * dm.d;
-                for (int j = 0; j < cols; j++) {
-                    float pj = p[j], dsj = ds[j];
-                    if (pj != 0f) { int r = j * dm.dv; for (int e = 0; e < dm.dv; e++) dv[r + e] += pj * dO[dor + e]; }
-                    if (dsj != 0f) { int r = j * dm.d; for (int dd = 0; dd < dm.d; dd++) dk[r + dd] += dsj * Q[qr + dd]; }
-                }
+            for (int i0 = 0; i0 < dm.tq; i0 += BR) {
+                int i1 = Math.min(dm.tq, i0 + BR), rows = i1 - i0;
+                if (causal && j0 > i1 - 1 + dm.tk - dm.tq) continue;       // the whole block sees none of these keys
+                tileGradient(Q, qBase, K, kBase, V, vBase, dO, oBase, L, lseBase, delta, bh * dm.tq, i0, rows, j0, cols,
+                        dm, sc, kp, b, causal, p, ds);
+                // dV [cols, Dv] += Pᵀ · dO[i0 …];  dK [cols, D] += dSᵀ · Q[i0 …]
+                Gemm.sgemm(true, false, cols, dm.dv, rows, 1f, p, 0, BC, dO, oBase + i0 * dm.dv, dm.dv, 1f, dv, 0, dm.dv);
+                Gemm.sgemm(true, false, cols, dm.d, rows, 1f, ds, 0, BC, Q, qBase + i0 * dm.d, dm.d, 1f, dk, 0, dm.d);
             }
             System.arraycopy(dk, 0, dK, gk.offset() + (bh * dm.tk + j0) * dm.d, cols * dm.d);
             System.arraycopy(dv, 0, dV, gv.offset() + (bh * dm.tk + j0) * dm.dv, cols * dm.dv);
@@ -150,71 +151,38 @@ final class AttentionKernels {
         // pass 2: dQ — each task owns one query block of one (b, h)
         int qBlocks = (dm.tq + BR - 1) / BR;
         Parallel.forEach(dm.b * dm.h * qBlocks, task -> {
-            int bh = task / qBlocks, i0 = (task % qBlocks) * BR, i1 = Math.min(dm.tq, i0 + BR);
+            int bh = task / qBlocks, i0 = (task % qBlocks) * BR, i1 = Math.min(dm.tq, i0 + BR), rows = i1 - i0;
             int b = bh / dm.h;
             int qBase = qo + bh * dm.tq * dm.d, kBase = ko + bh * dm.tk * dm.d, vBase = vo + bh * dm.tk * dm.dv;
-            float[] kT = new float[dm.d * BC], vT = new float[dm.dv * BC];
-            float[] p = new float[BC], ds = new float[BC];
-            boolean[] masked = new boolean[BC];
-            float[] dq = new float[(i1 - i0) * dm.d];
+            int oBase = go + bh * dm.tq * dm.dv, lseBase = lo + bh * dm.tq;
+            float[] p = new float[rows * BC], ds = new float[rows * BC];
+            float[] dq = new float[rows * dm.d];
             for (int j0 = 0; j0 < dm.tk; j0 += BC) {
                 int j1 = Math.min(dm.tk, j0 + BC), cols = j1 - j0;
                 if (causal && j0 > i1 - 1 + dm.tk - dm.tq) break;
-                packTransposed(K, kBase, j0, cols, dm.d, kT);
-                packTransposed(V, vBase, j0, cols, dm.dv, vT);
-                for (int i = i0; i < i1; i++) {
-                    float li = L[lo + bh * dm.tq + i];
-                    if (li == Float.NEGATIVE_INFINITY) continue;
-                    int dor = go + (bh * dm.tq + i) * dm.dv;
-                    rowGradient(Q, qBase + i * dm.d, kT, vT, dO, dor, cols, dm, sc, li, delta[bh * dm.tq + i], masked, kp, b, i, j0, j1, causal, p, ds);
-                    int r = (i - i0) * dm.d;
-                    for (int j = 0; j < cols; j++) {
-                        float dsj = ds[j];
-                        if (dsj == 0f) continue;
-                        int kr = kBase + (j0 + j) * dm.d;
-                        for (int dd = 0; dd < dm.d; dd++) dq[r + dd] += dsj * K[kr + dd];
-                    }
-                }
+                tileGradient(Q, qBase, K, kBase, V, vBase, dO, oBase, L, lseBase, delta, bh * dm.tq, i0, rows, j0, cols,
+                        dm, sc, kp, b, causal, p, ds);
+                // dQ [rows, D] += dS · K[j0 …]
+                Gemm.sgemm(false, false, rows, dm.d, cols, 1f, ds, 0, BC, K, kBase + j0 * dm.d, dm.d, 1f, dq, 0, dm.d);
             }
-            System.arraycopy(dq, 0, dQ, gq.offset() + (bh * dm.tq + i0) * dm.d, (i1 - i0) * dm.d);
+            System.arraycopy(dq, 0, dQ, gq.offset() + (bh * dm.tq + i0) * dm.d, rows * dm.d);
         });
     }
 
-    /** dst[c·BC + j] = src[base + (j0 + j)·width + c]: a tile of rows packed transposed. */
-    private static void packTransposed(float[] src, int base, int j0, int cols, int width, float[] dst) {
-        for (int j = 0; j < cols; j++) {
-            int row = base + (j0 + j) * width;
-            for (int c = 0; c < width; c++) dst[c * BC + j] = src[row + c];
-        }
-    }
-
     /**
-     * For query row i against one key tile: p_j (the probabilities) and ds_j = p_j (dO_i·v_j − Δ_i)·scale,
-     * the gradient of the scores (already scaled for q and k).
+     * For one tile: p = the probabilities, ds = p ∘ (dO·Vᵀ − Δ)·scale, the gradient of the scores (already
+     * scaled for q and k), both [rows, BC].
      */
-    private static void rowGradient(float[] Q, int qr, float[] kT, float[] vT, float[] dO, int dor, int cols, Dims dm, float sc,
-                                    float lse, float delta, boolean[] masked, long[] kp, int b, int i, int j0, int j1,
-                                    boolean causal, float[] p, float[] ds) {
-        probabilities(Q, qr, kT, cols, dm.d, sc, lse, masked, kp, b, i, j0, j1, dm, causal, p);
-        java.util.Arrays.fill(ds, 0, cols, 0f);
-        for (int e = 0; e < dm.dv; e++) {
-            float g = dO[dor + e];
-            int vr = e * BC;
-            for (int j = 0; j < cols; j++) ds[j] += g * vT[vr + j];
+    private static void tileGradient(float[] Q, int qBase, float[] K, int kBase, float[] V, int vBase, float[] dO, int oBase,
+                                     float[] L, int lseBase, float[] delta, int deltaBase, int i0, int rows, int j0, int cols,
+                                     Dims dm, float sc, long[] kp, int b, boolean causal, float[] p, float[] ds) {
+        scores(Q, qBase, i0, rows, K, kBase, j0, cols, dm.d, sc, p);
+        probabilities(p, rows, cols, L, lseBase, i0, j0, kp, b, dm, causal);
+        // dP [rows, cols] = dO[i0 …] · V[j0 …]ᵀ
+        Gemm.sgemm(false, true, rows, cols, dm.dv, 1f, dO, oBase + i0 * dm.dv, dm.dv, V, vBase + j0 * dm.dv, dm.dv, 0f, ds, 0, BC);
+        for (int r = 0; r < rows; r++) {
+            float dlt = delta[deltaBase + i0 + r];
+            for (int j = 0, o = r * BC; j < cols; j++, o++) ds[o] = p[o] * (ds[o] - dlt) * sc;
         }
-        for (int j = 0; j < cols; j++) ds[j] = p[j] * (ds[j] - delta) * sc;
-    }
-
-    /** p_j = exp(q·k_j·scale − lse_i) for the keys of one tile (0 where masked). */
-    private static void probabilities(float[] Q, int qr, float[] kT, int cols, int d, float sc, float lse, boolean[] masked,
-                                      long[] kp, int b, int i, int j0, int j1, Dims dm, boolean causal, float[] p) {
-        java.util.Arrays.fill(p, 0, cols, 0f);
-        for (int dd = 0; dd < d; dd++) {
-            float qv = Q[qr + dd];
-            int kr = dd * BC;
-            for (int j = 0; j < cols; j++) p[j] += qv * kT[kr + j];
-        }
-        maskRow(masked, kp, b, i, j0, j1, dm, causal);
-        for (int j = 0; j < cols; j++) p[j] = masked[j] ? 0f : (float) Math.exp(p[j] * sc - lse);
     }
 }

@@ -42,4 +42,19 @@ final class RowKernels {
     static double sumOfSquares(float[] x, int xo, int n) {
         return VECTOR ? VectorRows.dot(x, xo, x, xo, n) : ScalarRows.dot(x, xo, x, xo, n);
     }
+
+    /**
+     * x[xo + j] = e^(x[xo + j] − shift) for j < n (vector exp on the lanes, {@link Math#exp} on the tail).
+     * {@code room} ≥ n elements may be overwritten: when the row has room for whole vectors past n, the
+     * tail is done as a vector too (those extra elements are scratch the caller ignores).
+     */
+    static void expShifted(float[] x, int xo, float shift, int n, int room) {
+        int up = 0;
+        if (VECTOR) {
+            int l = VectorMath.S.length(), whole = (n + l - 1) / l * l;
+            up = whole <= room ? whole : VectorMath.S.loopBound(n);
+            VectorMath.expInPlace(x, xo, shift, up);
+        }
+        for (int j = up; j < n; j++) x[xo + j] = (float) Math.exp(x[xo + j] - shift);
+    }
 }
