@@ -55,17 +55,22 @@ final class VectorUnary {
         for (int j = 0; j < up; j += L) FloatVector.fromArray(S, a, ia + j).max(0f).intoArray(o, io + j);
     }
 
-    /** σ(x) = 1 / (1 + e^−x), or x·σ(x) (SiLU). 1/(1 + e^−x) is exact enough for both signs in float (e^−x → inf gives 0). */
+    /** s[j] = σ(x[xo + j]) = 1 / (1 + e^−x) for j < m; exact enough for both signs in float (e^−x → inf gives 0). */
+    private static void sigmoidChunk(float[] x, int xo, float[] s, int m) {
+        for (int j = 0; j < m; j += L) FloatVector.fromArray(S, x, xo + j).neg().intoArray(s, j);
+        VectorMath.expInPlace(s, 0, 0f, m);
+        for (int j = 0; j < m; j += L) FloatVector.broadcast(S, 1f).div(FloatVector.fromArray(S, s, j).add(1f)).intoArray(s, j);
+    }
+
+    /** σ(x), or x·σ(x) (SiLU). */
     private static void sigmoid(float[] a, int ia, float[] o, int io, int up, boolean silu) {
-        float[] e = scratch(up);
+        float[] sg = scratch(up);
         for (int c = 0; c < up; c += CHUNK) {
             int m = Math.min(CHUNK, up - c);
-            for (int j = 0; j < m; j += L) FloatVector.fromArray(S, a, ia + c + j).neg().intoArray(e, j);
-            VectorMath.expInPlace(e, 0, 0f, m);
+            sigmoidChunk(a, ia + c, sg, m);
             for (int j = 0; j < m; j += L) {
-                FloatVector s = FloatVector.broadcast(S, 1f).div(FloatVector.fromArray(S, e, j).add(1f));
-                if (silu) s = FloatVector.fromArray(S, a, ia + c + j).mul(s);
-                s.intoArray(o, io + c + j);
+                FloatVector s = FloatVector.fromArray(S, sg, j);
+                (silu ? FloatVector.fromArray(S, a, ia + c + j).mul(s) : s).intoArray(o, io + c + j);
             }
         }
     }
@@ -153,13 +158,12 @@ final class VectorUnary {
 
     /** σ' = σ(1 − σ); SiLU' = σ·(x(1 − σ) + 1). */
     private static void sigmoidBackward(float[] xs, int ix, float[] gy, int ig, float[] gx, int io, int up, boolean silu) {
-        float[] e = scratch(up);
+        float[] sg = scratch(up);
         for (int c = 0; c < up; c += CHUNK) {
             int m = Math.min(CHUNK, up - c);
-            for (int j = 0; j < m; j += L) FloatVector.fromArray(S, xs, ix + c + j).neg().intoArray(e, j);
-            VectorMath.expInPlace(e, 0, 0f, m);
+            sigmoidChunk(xs, ix + c, sg, m);
             for (int j = 0; j < m; j += L) {
-                FloatVector s = FloatVector.broadcast(S, 1f).div(FloatVector.fromArray(S, e, j).add(1f));
+                FloatVector s = FloatVector.fromArray(S, sg, j);
                 FloatVector d = silu
                         ? s.mul(FloatVector.fromArray(S, xs, ix + c + j).mul(s.neg().add(1f)).add(1f))
                         : s.mul(s.neg().add(1f));
