@@ -138,30 +138,23 @@ public final class TopK {
             return threshold;
         }
 
-        /**
-         * Quickselect, descending: afterwards positions [0, kth] hold the kth+1 largest keys (unordered).
-         * Keys are distinct (the id is part of each), so a branch-free Lomuto partition is exact; the
-         * data-dependent branch of a classic partition mispredicts half the time on scores.
-         */
+        /** Quickselect, descending: afterwards positions [0, kth] hold the kth+1 largest keys (unordered). */
         private static void select(long[] a, int lo, int hi, int kth) {
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                // median of three as the pivot, deterministic; then the pivot goes to hi
+                // median of three as the pivot, deterministic
                 if (a[lo] < a[mid]) swap(a, lo, mid);
                 if (a[lo] < a[hi]) swap(a, lo, hi);
                 if (a[mid] < a[hi]) swap(a, mid, hi);
-                swap(a, mid, hi);
-                long p = a[hi];
-                int store = lo;
-                for (int i = lo; i < hi; i++) {
-                    long v = a[i];
-                    a[i] = a[store];
-                    a[store] = v;
-                    store += v > p ? 1 : 0;              // [lo, store) > p ≥ [store, i]
+                long p = a[mid];
+                int i = lo, j = hi;
+                while (i <= j) {
+                    while (a[i] > p) i++;
+                    while (a[j] < p) j--;
+                    if (i <= j) { swap(a, i, j); i++; j--; }
                 }
-                swap(a, store, hi);                      // the pivot at its rank
-                if (kth < store) hi = store - 1;
-                else if (kth > store) lo = store + 1;
+                if (kth <= j) hi = j;
+                else if (kth >= i) lo = i;
                 else return;
             }
         }
