@@ -23,7 +23,7 @@ public final class TrainT4Rec implements Callable<Integer> {
     @Option(names = "--data", description = "output folder of `segue sessions`") Path data;
     @Option(names = "--music4all", description = "Music4All-layout folder, sessionized on the fly into RUN/sessions") Path music4all;
     @Option(names = "--out", required = true, description = "run folder") Path out;
-    @Option(names = "--epochs", description = "default 50 (30 with --rta-hyperparams)") Integer epochs;
+    @Option(names = "--epochs", description = "default 50 (18 with --rta-hyperparams)") Integer epochs;
     @Option(names = "--batch", description = "default 128") Integer batch;
     @Option(names = "--d-model", description = "default 512") Integer dModel;
     @Option(names = "--heads", description = "default 2") Integer heads;
@@ -39,7 +39,7 @@ public final class TrainT4Rec implements Callable<Integer> {
     @Option(names = "--frozen", description = "do not train the item table") boolean frozen;
     @Option(names = "--late-fusion", description = "random item table; the session's mean audio vector joins after the transformer") boolean lateFusion;
     @Option(names = "--key-padding-mask", description = "mask padding keys in attention (Transformers4Rec does not)") boolean keyPadding;
-    @Option(names = "--rta-hyperparams", description = "Table 5.5: RTA's optimisation (SGD Nesterov 0.9, lr 1.0, wd 1e-5, ×0.5 every 3000 steps, 30 epochs)") boolean rtaHyper;
+    @Option(names = "--rta-hyperparams", description = "Table 5.5: RTA's optimisation, its reference MF-Transformer values (SGD Nesterov 0.9, lr 1.0, wd 1.53e-5 on all parameters, StepLR(12) every 1000 steps, 18 epochs)") boolean rtaHyper;
     @Option(names = "--seed", defaultValue = "42") long seed;
     @Option(names = "--threads", description = "compute threads (default: all cores)") Integer threads;
     @Option(names = "--resume", description = "continue the interrupted run in --out (its config.json wins)") boolean resume;

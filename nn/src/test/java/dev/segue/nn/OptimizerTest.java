@@ -130,4 +130,21 @@ class OptimizerTest {
             assertEquals(norms[0], norms[1], 1e-12 * norms[0]);
         }
     }
+
+    /**
+     * StepLR(12, 0.5) stepped before optimizer steps 0, 1000, 2000, …, replayed call by call the way the
+     * RTA reference loop does it, against the closed form.
+     */
+    @Test void stepLrEveryReplaysTheReferenceStepping() {
+        LrSchedule f = LrSchedule.stepLrEvery(1000, 12, 0.5);
+        int calls = 0;                                   // scheduler.step() calls made before batch s
+        for (long s = 0; s < 40_000; s++) {
+            assertEquals(Math.pow(0.5, calls / 12), f.factor(s), "step " + s);
+            if (s % 1000 == 0) calls++;                  // the reference steps its StepLR after batches 0, 1000, …
+        }
+        assertEquals(1.0, f.factor(11_000));
+        assertEquals(0.5, f.factor(11_001));
+        assertEquals(0.5, f.factor(23_000));
+        assertEquals(0.25, f.factor(23_001));
+    }
 }

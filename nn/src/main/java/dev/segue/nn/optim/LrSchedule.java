@@ -20,6 +20,16 @@ public interface LrSchedule {
         return s -> Math.pow(gamma, Math.floorDiv(s, stepSize));
     }
 
+    /**
+     * torch StepLR(patience, gamma) stepped once every {@code every} optimizer steps, right before the
+     * steps numbered 0, every, 2·every, … (as the RTA reference code does it): the rate of step s is
+     * gamma^⌊⌈s / every⌉ / patience⌋, so the first decay comes after (patience − 1)·every + 1 steps and
+     * later ones every patience·every steps.
+     */
+    static LrSchedule stepLrEvery(long every, int patience, double gamma) {
+        return s -> Math.pow(gamma, Math.floorDiv(Math.floorDiv(s + every - 1, every), patience));
+    }
+
     /** transformers.get_cosine_schedule_with_warmup (half a cosine period by default). */
     static LrSchedule cosineWarmup(long warmup, long total, double cycles) {
         return s -> {

@@ -69,8 +69,7 @@ public record RtaOptions(int maxSize, int heads, int ffn, double dropout, double
      * (patience − 1) · decayEvery + 1 steps, later ones every patience · decayEvery steps.
      */
     public double lrFactor(long step) {
-        long calls = Math.floorDiv(step + decayEvery - 1, decayEvery);
-        return Math.pow(decayFactor, Math.floorDiv(calls, patience));
+        return dev.segue.nn.optim.LrSchedule.stepLrEvery(decayEvery, patience, decayFactor).factor(step);
     }
 
     public RtaOptions withSizes(int heads, int ffn) { return new RtaOptions(maxSize, heads, ffn, dropout, layerNormEps, nNeg, nEasy, nHard, lr, momentum, nesterov, weightDecay, patience, decayEvery, decayFactor, clip, epochs, batchSize, initStd, seed, nnHeads, nnFfn, nnDropout); }

@@ -48,14 +48,22 @@ public final class T4RecTrainer implements EpochTask {
         shuffleRng = root.fork();
         maskRng = root.fork();
         model = new T4RecModel(cfg, data.items().size(), pretrained, audio, modelRng);
-        List<ParamGroup> groups = ParamGroups.decayAndNoDecay(model, cfg.lr(), cfg.weightDecay());
+        // AdamW (Hugging Face): no decay for biases and LayerNorms; RTA's SGD decays every parameter, as torch.optim.SGD(model.parameters())
+        List<ParamGroup> groups = cfg.optimizer().equals("adamw_hf")
+                ? ParamGroups.decayAndNoDecay(model, cfg.lr(), cfg.weightDecay())
+                : ParamGroups.single(model, cfg.lr(), cfg.weightDecay());
         opt = cfg.optimizer().equals("adamw_hf")
                 ? new Adam(groups, Adam.Variant.ADAMW_HF, 0.9, 0.999, 1e-8)
                 : new Sgd(groups, cfg.momentum(), 0, true);
         trainRows = rowsOfAtLeast(data.train(), 2);
         if (trainRows.length == 0) throw new IllegalArgumentException("no training session has two or more items");
         long total = (long) cfg.epochs() * stepsPerEpoch();
-        LrSchedule schedule = cfg.schedule().equals("linear") ? LrSchedule.linearWarmup(0, total) : LrSchedule.stepDecay(cfg.stepSize(), cfg.stepGamma());
+        LrSchedule schedule = switch (cfg.schedule()) {
+            case "linear" -> LrSchedule.linearWarmup(0, total);
+            case "rta_step" -> LrSchedule.stepLrEvery(1000, (int) cfg.stepSize(), cfg.stepGamma());   // stepSize = StepLR patience
+            case "step" -> LrSchedule.stepDecay(cfg.stepSize(), cfg.stepGamma());
+            default -> throw new IllegalArgumentException("t4rec: unknown schedule '" + cfg.schedule() + "' (linear, step or rta_step)");
+        };
         sched = new Scheduler(opt, schedule);
     }
 
