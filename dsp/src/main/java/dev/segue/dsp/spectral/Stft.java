@@ -30,8 +30,6 @@ public final class Stft {
     @FunctionalInterface
     public interface FrameSink { void frame(int t, double[] re, double[] im); }
 
-    private static final ThreadLocal<Map<Integer, BatchFft>> BATCH = ThreadLocal.withInitial(HashMap::new);
-
     /** Runs the STFT of y frame by frame (in frame order). Returns the number of frames. */
     public static int forEachFrame(float[] y, StftParams p, FrameSink sink) {
         int nFft = p.nFft();
@@ -50,7 +48,7 @@ public final class Stft {
 
     /** Whether the SIMD batched path runs for these parameters (Vector API present, power-of-two n_fft). */
     static boolean batched(StftParams p) {
-        return dev.segue.dsp.Kernels.vectorized() && BatchFft.supports(p.nFft()) && !Boolean.getBoolean("segue.scalarFft");
+        return dev.segue.dsp.Kernels.vectorized() && DoubleBatchFft.supports(p.nFft()) && !Boolean.getBoolean("segue.scalarFft");
     }
 
     /** Reference path: one JTransforms real FFT per frame. */
@@ -87,55 +85,146 @@ public final class Stft {
         return frames;
     }
 
-    /** Receives each transformed batch: frames t0 .. t0 + nb - 1 in lanes 0 .. nb - 1 of fft.outRe/outIm. */
-    @FunctionalInterface
-    interface BatchSink { void batch(int t0, int nb, BatchFft fft); }
+    private static final ThreadLocal<Map<String, DoubleBatchFft>> DBATCH = ThreadLocal.withInitial(HashMap::new);
 
-    /** Fast path: frames go through the FFT L at a time, one per SIMD lane (see {@link BatchFft}). */
+    static DoubleBatchFft doublePlan(StftParams p) {
+        String key = p.nFft() + "/" + p.hop() + "/" + p.winLength() + "/" + p.window();
+        return DBATCH.get().computeIfAbsent(key, k -> new DoubleBatchFft(p.nFft(), p.window().padded(p.winLength(), p.nFft()), p.hop()));
+    }
+
+    /** Receives each transformed batch: frames t0 .. t0 + nb - 1 in lanes 0 .. nb - 1; call one of fft's unpack methods. */
+    @FunctionalInterface
+    interface BatchSink { void batch(int t0, int nb, DoubleBatchFft fft); }
+
+    /** Fast float64 path: frames go through the FFT L at a time, one per SIMD lane (see {@link DoubleBatchFft}). */
     static int forEachFrameBatched(float[] y, StftParams p, FrameSink sink) {
-        int bins = p.bins(), L = BatchFft.L;
+        int bins = p.bins(), L = DoubleBatchFft.L;
         double[] re = new double[bins], im = new double[bins];
         return forEachBatch(y, p, (t0, nb, fft) -> {
+            fft.unpack();
             for (int l = 0; l < nb; l++) {
                 for (int k = 0; k < bins; k++) { re[k] = fft.outRe[k * L + l]; im[k] = fft.outIm[k * L + l]; }
-                im[0] = 0;
-                im[bins - 1] = 0;
                 sink.frame(t0 + l, re, im);
             }
         });
     }
 
+    /** Runs the float64 batched STFT ({@link #batched} parameters). Returns the number of frames. */
     static int forEachBatch(float[] y, StftParams p, BatchSink sink) {
-        int nFft = p.nFft();
-        double[] w = p.window().padded(p.winLength(), nFft);
+        int nFft = p.nFft(), hop = p.hop();
         int frames = p.frames(y.length);
         int off = p.center() ? nFft / 2 : 0;
-        BatchFft fft = BATCH.get().computeIfAbsent(nFft, BatchFft::new);
-        int L = BatchFft.L;
-        int w0 = (nFft - p.winLength()) / 2, w1 = w0 + p.winLength();
+        DoubleBatchFft fft = doublePlan(p);
+        int L = DoubleBatchFft.L;
+        int span = (L - 1) * hop + nFft;
+        float[] edge = null;
         for (int t0 = 0; t0 < frames; t0 += L) {
             int nb = Math.min(L, frames - t0);
-            for (int l = 0; l < L; l++) {
-                // outside the window support: zeros (the FFT uses its input buffers as scratch, so every batch)
-                for (int k = 0; k < w0; k++) fft.set(l, k, 0.0);
-                for (int k = w1; k < nFft; k++) fft.set(l, k, 0.0);
-                if (l >= nb) { for (int k = w0; k < w1; k++) fft.set(l, k, 0.0); continue; }
-                int start = (t0 + l) * p.hop() - off;
-                if (start + w0 >= 0 && start + w1 <= y.length) {
-                    for (int k = w0; k < w1; k++) fft.set(l, k, y[start + k] * w[k]);
-                } else {
-                    for (int k = w0; k < w1; k++) fft.set(l, k, p.padMode().sample(y, start + k) * w[k]);
-                }
+            int start = t0 * hop - off;
+            if (start >= 0 && (long) start + span <= y.length) {
+                fft.transform(y, start);
+            } else {
+                if (edge == null) edge = new float[span];
+                fillEdge(y, p.padMode(), start, (nb - 1) * hop + nFft, edge);
+                fft.transform(edge, 0);
             }
-            fft.transform();
             sink.batch(t0, nb, fft);
         }
         return frames;
     }
 
+    /** edge[i] = the padded signal at start + i for i < valid, zeros after (lanes past the last frame). */
+    private static void fillEdge(float[] y, PadMode pm, int start, int valid, float[] edge) {
+        for (int i = 0; i < edge.length; i++) edge[i] = i < valid ? pm.sample(y, start + i) : 0f;
+    }
+
+    // ---- float32 batched path (FloatBatchFft): 16 frames per AVX-512 vector, framing and window fused into the FFT ----
+
+    private static final ThreadLocal<Map<String, FloatBatchFft>> FBATCH = ThreadLocal.withInitial(HashMap::new);
+
+    /** Whether the float32 SIMD batched path runs for these parameters (Vector API present, power-of-two n_fft >= 16). */
+    static boolean floatBatched(StftParams p) {
+        return dev.segue.dsp.Kernels.vectorized() && FloatBatchFft.supports(p.nFft()) && !Boolean.getBoolean("segue.scalarFft");
+    }
+
+    static FloatBatchFft floatPlan(StftParams p) {
+        String key = p.nFft() + "/" + p.hop() + "/" + p.winLength() + "/" + p.window();
+        return FBATCH.get().computeIfAbsent(key, k -> new FloatBatchFft(p.nFft(), p.window().padded(p.winLength(), p.nFft()), p.hop()));
+    }
+
+    /** Receives each transformed batch: frames t0 .. t0 + nb - 1 in lanes 0 .. nb - 1; call one of fft's unpack methods. */
+    @FunctionalInterface
+    interface FloatBatchSink { void batch(int t0, int nb, FloatBatchFft fft); }
+
+    /** Runs the float32 batched STFT (validated input, {@link #floatBatched} parameters). Returns the number of frames. */
+    static int forEachBatchF(float[] y, StftParams p, FloatBatchSink sink) {
+        int nFft = p.nFft(), hop = p.hop();
+        int frames = p.frames(y.length);
+        int off = p.center() ? nFft / 2 : 0;
+        FloatBatchFft fft = floatPlan(p);
+        int L = FloatBatchFft.L;
+        int span = (L - 1) * hop + nFft;
+        float[] edge = null;
+        for (int t0 = 0; t0 < frames; t0 += L) {
+            int nb = Math.min(L, frames - t0);
+            int start = t0 * hop - off;
+            if (start >= 0 && (long) start + span <= y.length) {
+                fft.transform(y, start);
+            } else {
+                // batches touching the padding (or with lanes past the last frame): a padded copy of the span
+                if (edge == null) edge = new float[span];
+                fillEdge(y, p.padMode(), start, (nb - 1) * hop + nFft, edge);
+                fft.transform(edge, 0);
+            }
+            sink.batch(t0, nb, fft);
+        }
+        return frames;
+    }
+
+    /**
+     * Complex STFT as one float32 array [2, bins, frames] (re plane, then im plane): the layout of
+     * {@code segue audio features --feature stft}, without a separate copy.
+     */
+    public static float[] stftPlanes(float[] y, StftParams p) {
+        validate(y, p);
+        int bins = p.bins(), frames = p.frames(y.length);
+        if (!floatBatched(p)) {
+            ComplexMatrix c = stft(y, p);
+            float[] d = new float[2 * bins * frames];
+            System.arraycopy(c.re(), 0, d, 0, c.re().length);
+            System.arraycopy(c.im(), 0, d, c.re().length, c.im().length);
+            return d;
+        }
+        float[] d = new float[2 * bins * frames];
+        stftIntoPlanes(y, p, d, d, 0, bins * frames);
+        return d;
+    }
+
+    private static void stftIntoPlanes(float[] y, StftParams p, float[] re, float[] im, int reOff, int imOff) {
+        int frames = p.frames(y.length), L = FloatBatchFft.L, bins = p.bins();
+        forEachBatchF(y, p, (t0, nb, fft) -> {
+            if (nb == L) {
+                fft.unpackInto(re, im, reOff + t0, imOff + t0, frames);
+            } else {
+                fft.unpack();
+                for (int k = 0; k < bins; k++)
+                    for (int l = 0; l < nb; l++) {
+                        re[reOff + k * frames + t0 + l] = fft.outRe[k * L + l];
+                        im[imOff + k * frames + t0 + l] = fft.outIm[k * L + l];
+                    }
+            }
+        });
+    }
+
     /** Complex STFT, [1 + n_fft/2, frames] (librosa layout), complex64. */
     public static ComplexMatrix stft(float[] y, StftParams p) {
         int bins = p.bins(), frames = p.frames(y.length);
+        if (floatBatched(p)) {
+            validate(y, p);
+            float[] re = new float[bins * frames], im = new float[bins * frames];
+            stftIntoPlanes(y, p, re, im, 0, 0);
+            return new ComplexMatrix(bins, frames, re, im);
+        }
         // frame-major while transforming (sequential writes), then one blocked transpose per plane to [bins, frames]
         // (measured 2.5x faster than writing short runs per bin straight into [bins, frames]: those touch ~2000 pages
         // per batch and thrash the TLB)
