@@ -38,9 +38,27 @@ public final class Resampler {
         int g = gcd(orig, target), up = target / g, down = orig / g;
         Bank b = BANKS.computeIfAbsent(mode + ":" + up + "/" + down, k -> design(mode, up, down));
         int nOut = outputLength(x.length, orig, target);
+        if (b.up == 1 && b.down > 1 && mode != ResampleMode.POLYPHASE && dev.segue.dsp.Kernels.vectorized()
+                && !Boolean.getBoolean("segue.fftDecimator"))
+            // integer downsampling (the CQT's 2:1 halvings, 48k -> 16k, ...): only the kept outputs, SIMD polyphase
+            return SIMD_DECIMATORS.computeIfAbsent(b, k -> new SimdDecimator(k.taps, k.down, k.k0)).apply(x, nOut);
         if (FftDecimator.pays(b.width, b.down, b.up) && (long) nOut * b.width > 4_000_000L)
-            return DECIMATORS.computeIfAbsent(b, k -> new FftDecimator(k.taps, k.down, k.k0)).apply(x, nOut);
+            return fftDecimator(b).apply(x, nOut);
         return apply(b, x, nOut);
+    }
+
+    private static final Map<Bank, SimdDecimator> SIMD_DECIMATORS = new ConcurrentHashMap<>();
+
+    private static FftDecimator fftDecimator(Bank b) {
+        return DECIMATORS.computeIfAbsent(b, k -> new FftDecimator(k.taps, k.down, k.k0));
+    }
+
+    /** The float64 FFT (overlap-save) decimator for integer downsampling, whatever the length: a reference. For tests. */
+    public static float[] resampleFft(float[] x, int orig, int target, ResampleMode mode) {
+        int g = gcd(orig, target), up = target / g, down = orig / g;
+        if (up != 1) throw new IllegalArgumentException("integer downsampling only");
+        Bank b = BANKS.computeIfAbsent(mode + ":" + up + "/" + down, k -> design(mode, up, down));
+        return fftDecimator(b).apply(x, outputLength(x.length, orig, target));
     }
 
     private static final Map<Bank, FftDecimator> DECIMATORS = new ConcurrentHashMap<>();

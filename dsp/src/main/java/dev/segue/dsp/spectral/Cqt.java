@@ -253,6 +253,14 @@ public final class Cqt {
         StftParams sp = new StftParams(nFft, hop, nFft, Window.ONES, true, pad);
         int rows = b.idx().length, frames = sp.frames(y.length);
         float[] ore = new float[rows * frames], oim = new float[rows * frames];
+        if (Stft.floatBatched(sp)) {
+            // float32 SIMD path: 16 frames per vector through the batched FFT, then each row's few kept basis entries as
+            // complex FMAs on the lanes (no per-frame spectrum, no transpose)
+            Stft.forEachBatchF(y, sp, (t0, nb, fft) -> FloatBatchCqt.apply(fft, t0, nb, b, ore, oim, frames));
+            outRe[oct] = ore;
+            outIm[oct] = oim;
+            return frames;
+        }
         float[] dre = new float[bins], dim = new float[bins];
         Stft.forEachFrame(y, sp, (t, sre, sim) -> {
             // the complex64 STFT column, then per row (br + i bi) . (dr + i di) over the row's support

@@ -1,15 +1,12 @@
 package dev.segue.dsp.spectral;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The float64 twin of {@link FloatBatchFft} (generated from it by type substitution: keep the two in step): real FFTs
- * of L frames at once in float64 lanes (L = 8 with AVX-512), frame l in lane l; the float32 frames are gathered and
- * widened and the window applied in float64 as librosa does; radix-4 Stockham passes on the n/2 packed complex values,
+ * of L frames at once in float64 lanes (L = 8 with AVX-512), frame l in lane l, gathered from a float64 copy of the
+ * (padded) signal, the window applied in float64 as librosa does; radix-4 Stockham passes on the n/2 packed complex values,
  * then the real-FFT unpack. Power-of-two n >= 16, unnormalised (numpy.fft.rfft). For the features whose log-domain
  * outputs need full precision on bands far below the frame's peak (MFCC, log-mel, the MusiCNN front end) and for the
  * per-frame float64 API ({@link Stft#forEachFrame}). Only loaded when the Vector API is present; one instance per
@@ -18,12 +15,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class DoubleBatchFft {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     static final int L = S.length();
-    /** Float species with as many lanes as S: the frames are gathered as float32 and widened. */
-    static final VectorSpecies<Float> FS = VectorSpecies.of(float.class, VectorShape.forBitSize(L * 32));
-
-    private static DoubleVector widen(FloatVector v) {
-        return (DoubleVector) v.convertShape(VectorOperators.F2D, S, 0);
-    }
 
     final int n, m, hop;
     private final int nStages;
@@ -119,7 +110,7 @@ final class DoubleBatchFft {
      * Transforms the L frames src[base + l*hop + t] (t < n) times the window; the caller guarantees the whole span is
      * inside src. Follow with {@link #unpack()} or {@link #unpackPower(double[])}.
      */
-    void transform(float[] src, int base) {
+    void transform(double[] src, int base) {
         loadFirstStage(src, base);
         double[] xr = br, xi = bi, yr = ar, yi = ai;
         for (int st = 1; st < nStages; st++) {
@@ -132,21 +123,21 @@ final class DoubleBatchFft {
     }
 
     /** The first radix-4 pass (len m, stride 1), reading the windowed frames from src into br/bi. */
-    void loadFirstStage(float[] src, int base) {
+    void loadFirstStage(double[] src, int base) {
         int q = m / 4;
         double[] c1 = w1r[0], s1 = w1i[0], c2 = w2r[0], s2 = w2i[0], c3 = w3r[0], s3 = w3i[0];
         int[] g = gather;
         double[] yr = br, yi = bi;
         for (int p = 0; p < q; p++) {
             int t0 = 2 * p, t1 = 2 * (p + q), t2 = 2 * (p + 2 * q), t3 = 2 * (p + 3 * q);
-            DoubleVector a0 = widen(FloatVector.fromArray(FS, src, base + t0, g, 0)).mul(win[t0]);
-            DoubleVector a1 = widen(FloatVector.fromArray(FS, src, base + t0 + 1, g, 0)).mul(win[t0 + 1]);
-            DoubleVector b0 = widen(FloatVector.fromArray(FS, src, base + t1, g, 0)).mul(win[t1]);
-            DoubleVector b1 = widen(FloatVector.fromArray(FS, src, base + t1 + 1, g, 0)).mul(win[t1 + 1]);
-            DoubleVector c0 = widen(FloatVector.fromArray(FS, src, base + t2, g, 0)).mul(win[t2]);
-            DoubleVector cI = widen(FloatVector.fromArray(FS, src, base + t2 + 1, g, 0)).mul(win[t2 + 1]);
-            DoubleVector d0 = widen(FloatVector.fromArray(FS, src, base + t3, g, 0)).mul(win[t3]);
-            DoubleVector d1 = widen(FloatVector.fromArray(FS, src, base + t3 + 1, g, 0)).mul(win[t3 + 1]);
+            DoubleVector a0 = DoubleVector.fromArray(S, src, base + t0, g, 0).mul(win[t0]);
+            DoubleVector a1 = DoubleVector.fromArray(S, src, base + t0 + 1, g, 0).mul(win[t0 + 1]);
+            DoubleVector b0 = DoubleVector.fromArray(S, src, base + t1, g, 0).mul(win[t1]);
+            DoubleVector b1 = DoubleVector.fromArray(S, src, base + t1 + 1, g, 0).mul(win[t1 + 1]);
+            DoubleVector c0 = DoubleVector.fromArray(S, src, base + t2, g, 0).mul(win[t2]);
+            DoubleVector cI = DoubleVector.fromArray(S, src, base + t2 + 1, g, 0).mul(win[t2 + 1]);
+            DoubleVector d0 = DoubleVector.fromArray(S, src, base + t3, g, 0).mul(win[t3]);
+            DoubleVector d1 = DoubleVector.fromArray(S, src, base + t3 + 1, g, 0).mul(win[t3 + 1]);
             double wc1 = c1[p], ws1 = s1[p], wc2 = c2[p], ws2 = s2[p], wc3 = c3[p], ws3 = s3[p];
             int o = 4 * p * L, sL = L;
             DoubleVector apcR = a0.add(c0), apcI = a1.add(cI), amcR = a0.sub(c0), amcI = a1.sub(cI);
