@@ -49,6 +49,23 @@ public final class Resampler {
 
     private static final Map<Bank, SimdDecimator> SIMD_DECIMATORS = new ConcurrentHashMap<>();
 
+    /**
+     * As {@link #resample}, but integer downsampling runs in float32 lanes, taps and accumulators (libsoxr's HQ
+     * quality runs its filters in single precision too): twice the throughput of the float64 decimator, at ~1e-6 of the
+     * peak instead of ~3e-7 against libsoxr. For the CQT's internal 2:1 halvings; other ratios and modes as resample.
+     */
+    public static float[] resampleSingle(float[] x, int orig, int target, ResampleMode mode) {
+        if (orig <= 0 || target <= 0 || orig == target || mode == ResampleMode.POLYPHASE || !dev.segue.dsp.Kernels.vectorized()
+                || Boolean.getBoolean("segue.fftDecimator"))
+            return resample(x, orig, target, mode);
+        int g = gcd(orig, target), up = target / g, down = orig / g;
+        if (up != 1) return resample(x, orig, target, mode);
+        for (int i = 0; i < x.length; i++)
+            if (!Float.isFinite(x[i])) throw new IllegalArgumentException("resample: audio buffer is not finite everywhere (sample " + i + " is " + x[i] + ")");
+        Bank b = BANKS.computeIfAbsent(mode + ":" + up + "/" + down, k -> design(mode, up, down));
+        return SIMD_DECIMATORS.computeIfAbsent(b, k -> new SimdDecimator(k.taps, k.down, k.k0)).applyFloat(x, outputLength(x.length, orig, target));
+    }
+
     private static FftDecimator fftDecimator(Bank b) {
         return DECIMATORS.computeIfAbsent(b, k -> new FftDecimator(k.taps, k.down, k.k0));
     }

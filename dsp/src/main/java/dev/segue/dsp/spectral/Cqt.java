@@ -241,7 +241,7 @@ public final class Cqt {
 
     /** resample(orig_sr=factor, target_sr=1, scale=True): the filter's output times sqrt(factor), in float32. */
     static float[] halve(float[] y, int factor, CqtParams p) {
-        float[] h = Resampler.resample(y, factor, 1, p.resampler());
+        float[] h = Resampler.resampleSingle(y, factor, 1, p.resampler());
         float s = (float) Math.sqrt(1.0 / factor); // numpy: float32 array /= python float -> float32 division
         for (int i = 0; i < h.length; i++) h[i] = h[i] / s;
         return h;

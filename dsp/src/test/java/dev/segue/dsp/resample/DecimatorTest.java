@@ -36,6 +36,17 @@ class DecimatorTest {
     }
 
     @Test
+    void singlePrecisionMatchesDouble() {
+        for (int[] r : new int[][] {{2, 1}, {3, 1}, {4, 1}})
+            for (int n : new int[] {1, 3, 129, 4097, 70001}) {
+                float[] x = noise(n, 31 * n + r[0]);
+                float[] single = Resampler.resampleSingle(x, r[0], r[1], ResampleMode.HQ);
+                float[] dbl = Resampler.resample(x, r[0], r[1], ResampleMode.HQ);
+                assertTrue(relErr(single, dbl) < 3e-6, r[0] + "->" + r[1] + " n=" + n + ": " + relErr(single, dbl));
+            }
+    }
+
+    @Test
     void sameBitsOnEveryThread() throws Exception {
         float[] x = noise(100_000, 5);
         float[] a = Resampler.resample(x, 2, 1, ResampleMode.HQ);
