@@ -38,5 +38,15 @@ public final class Kernels {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** out[i] = 10 log10(max(amin, x[i])) in float32 (power_to_db's inner loop); the vector path's log10 is within an ulp. */
+    public static void dbFloat(float[] x, float amin, float[] out) {
+        if (VECTOR) VectorKernels.dbFloat(x, amin, out);
+        else dbFloatScalar(x, amin, out, 0);
+    }
+
+    static void dbFloatScalar(float[] x, float amin, float[] out, int from) {
+        for (int i = from; i < x.length; i++) out[i] = 10f * (float) Math.log10(Math.max(amin, x[i]));
+    }
+
     public static boolean vectorized() { return VECTOR; }
 }

@@ -9,6 +9,13 @@ final class VectorKernels {
 
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
+    static void dbFloat(float[] x, float amin, float[] out) {
+        int l = SPECIES.length(), i = 0;
+        for (; i + l <= x.length; i += l)
+            FloatVector.fromArray(SPECIES, x, i).max(amin).lanewise(jdk.incubator.vector.VectorOperators.LOG10).mul(10f).intoArray(out, i);
+        Kernels.dbFloatScalar(x, amin, out, i);
+    }
+
     static float dot(float[] a, int ao, float[] b, int bo, int n) {
         int l = SPECIES.length(), i = 0;
         FloatVector acc0 = FloatVector.zero(SPECIES), acc1 = FloatVector.zero(SPECIES);

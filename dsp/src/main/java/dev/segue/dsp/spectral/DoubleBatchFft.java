@@ -5,8 +5,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The float64 twin of {@link FloatBatchFft} (generated from it by type substitution: keep the two in step): real FFTs
- * of L frames at once in float64 lanes (L = 8 with AVX-512), frame l in lane l, gathered from a float64 copy of the
- * (padded) signal, the window applied in float64 as librosa does; radix-4 Stockham passes on the n/2 packed complex values,
+ * of L frames at once in float64 lanes (L = 8 with AVX-512), frame l in lane l, loaded from a float64 column layout
+ * of the (padded) signal (Stft.Columns; no gathers: JDK 17 does not intrinsify float64 gathers), the window applied in
+ * float64 as librosa does; radix-4 Stockham passes on the n/2 packed complex values,
  * then the real-FFT unpack. Power-of-two n >= 16, unnormalised (numpy.fft.rfft). For the features whose log-domain
  * outputs need full precision on bands far below the frame's peak (MFCC, log-mel, the MusiCNN front end) and for the
  * per-frame float64 API ({@link Stft#forEachFrame}). Only loaded when the Vector API is present; one instance per
@@ -22,7 +23,6 @@ final class DoubleBatchFft {
     private final double[][] w1r, w1i, w2r, w2i, w3r, w3i;
     private final double[] postC, postS, win;
     private final double[] ar, ai, br, bi;
-    private final int[] gather;
     /** Output of {@link #unpack()}: bin k of lane l at [k * L + l]. */
     final double[] outRe, outIm;
     /** Where the last transform's complex spectrum (n/2 values, lane-interleaved) ended up. */
@@ -74,8 +74,6 @@ final class DoubleBatchFft {
         ar = new double[m * L]; ai = new double[m * L]; br = new double[m * L]; bi = new double[m * L];
         outRe = new double[(m + 1) * L];
         outIm = new double[(m + 1) * L];
-        gather = new int[L];
-        for (int l = 0; l < L; l++) gather[l] = l * hop;
     }
 
     static boolean supports(int n) { return n >= 16 && Integer.bitCount(n) == 1; }
@@ -107,11 +105,12 @@ final class DoubleBatchFft {
     }
 
     /**
-     * Transforms the L frames src[base + l*hop + t] (t < n) times the window; the caller guarantees the whole span is
-     * inside src. Follow with {@link #unpack()} or {@link #unpackPower(double[])}.
+     * Transforms the L frames whose sample t of lane l is src[off[t] + base + l] (a column layout of the signal, see
+     * Stft.Columns: the L lanes' samples are contiguous, so each is one plain vector load), times the window. Follow
+     * with {@link #unpack()} or {@link #unpackPower(double[])}.
      */
-    void transform(double[] src, int base) {
-        loadFirstStage(src, base);
+    void transform(double[] src, int[] off, int base) {
+        loadFirstStage(src, off, base);
         double[] xr = br, xi = bi, yr = ar, yi = ai;
         for (int st = 1; st < nStages; st++) {
             if (len[st] >= 4) radix4(st, xr, xi, yr, yi); else radix2(stride[st], xr, xi, yr, yi);
@@ -123,22 +122,24 @@ final class DoubleBatchFft {
     }
 
     /** The first radix-4 pass (len m, stride 1), reading the windowed frames from src into br/bi. */
-    void loadFirstStage(double[] src, int base) {
+    void loadFirstStage(double[] src, int[] off, int base) {
         int q = m / 4;
         double[] c1 = w1r[0], s1 = w1i[0], c2 = w2r[0], s2 = w2i[0], c3 = w3r[0], s3 = w3i[0];
-        int[] g = gather;
         double[] yr = br, yi = bi;
         for (int p = 0; p < q; p++) {
             int t0 = 2 * p, t1 = 2 * (p + q), t2 = 2 * (p + 2 * q), t3 = 2 * (p + 3 * q);
-            DoubleVector a0 = DoubleVector.fromArray(S, src, base + t0, g, 0).mul(win[t0]);
-            DoubleVector a1 = DoubleVector.fromArray(S, src, base + t0 + 1, g, 0).mul(win[t0 + 1]);
-            DoubleVector b0 = DoubleVector.fromArray(S, src, base + t1, g, 0).mul(win[t1]);
-            DoubleVector b1 = DoubleVector.fromArray(S, src, base + t1 + 1, g, 0).mul(win[t1 + 1]);
-            DoubleVector c0 = DoubleVector.fromArray(S, src, base + t2, g, 0).mul(win[t2]);
-            DoubleVector cI = DoubleVector.fromArray(S, src, base + t2 + 1, g, 0).mul(win[t2 + 1]);
-            DoubleVector d0 = DoubleVector.fromArray(S, src, base + t3, g, 0).mul(win[t3]);
-            DoubleVector d1 = DoubleVector.fromArray(S, src, base + t3 + 1, g, 0).mul(win[t3 + 1]);
+            DoubleVector a0 = DoubleVector.fromArray(S, src, off[t0] + base).mul(win[t0]);
+            DoubleVector a1 = DoubleVector.fromArray(S, src, off[t0 + 1] + base).mul(win[t0 + 1]);
+            DoubleVector b0 = DoubleVector.fromArray(S, src, off[t1] + base).mul(win[t1]);
+            DoubleVector b1 = DoubleVector.fromArray(S, src, off[t1 + 1] + base).mul(win[t1 + 1]);
+            DoubleVector c0 = DoubleVector.fromArray(S, src, off[t2] + base).mul(win[t2]);
+            DoubleVector cI = DoubleVector.fromArray(S, src, off[t2 + 1] + base).mul(win[t2 + 1]);
+            DoubleVector d0 = DoubleVector.fromArray(S, src, off[t3] + base).mul(win[t3]);
+            DoubleVector d1 = DoubleVector.fromArray(S, src, off[t3 + 1] + base).mul(win[t3 + 1]);
             double wc1 = c1[p], ws1 = s1[p], wc2 = c2[p], ws2 = s2[p], wc3 = c3[p], ws3 = s3[p];
+            DoubleVector vwc1 = DoubleVector.broadcast(S, wc1), vws1 = DoubleVector.broadcast(S, ws1), vnws1 = DoubleVector.broadcast(S, -ws1);
+            DoubleVector vwc2 = DoubleVector.broadcast(S, wc2), vws2 = DoubleVector.broadcast(S, ws2), vnws2 = DoubleVector.broadcast(S, -ws2);
+            DoubleVector vwc3 = DoubleVector.broadcast(S, wc3), vws3 = DoubleVector.broadcast(S, ws3), vnws3 = DoubleVector.broadcast(S, -ws3);
             int o = 4 * p * L, sL = L;
             DoubleVector apcR = a0.add(c0), apcI = a1.add(cI), amcR = a0.sub(c0), amcI = a1.sub(cI);
             DoubleVector bpdR = b0.add(d0), bpdI = b1.add(d1), bmdR = b0.sub(d0), bmdI = b1.sub(d1);
@@ -146,18 +147,18 @@ final class DoubleBatchFft {
             apcI.add(bpdI).intoArray(yi, o);
             // (amc - j bmd) * w1
             DoubleVector xR = amcR.add(bmdI), xI = amcI.sub(bmdR);
-            xR.mul(wc1).sub(xI.mul(ws1)).intoArray(yr, o + sL);
-            xR.mul(ws1).add(xI.mul(wc1)).intoArray(yi, o + sL);
+            xR.fma(vwc1, xI.mul(vnws1)).intoArray(yr, o + sL);
+            xR.fma(vws1, xI.mul(vwc1)).intoArray(yi, o + sL);
             // (apc - bpd) * w2
             xR = apcR.sub(bpdR);
             xI = apcI.sub(bpdI);
-            xR.mul(wc2).sub(xI.mul(ws2)).intoArray(yr, o + 2 * sL);
-            xR.mul(ws2).add(xI.mul(wc2)).intoArray(yi, o + 2 * sL);
+            xR.fma(vwc2, xI.mul(vnws2)).intoArray(yr, o + 2 * sL);
+            xR.fma(vws2, xI.mul(vwc2)).intoArray(yi, o + 2 * sL);
             // (amc + j bmd) * w3
             xR = amcR.sub(bmdI);
             xI = amcI.add(bmdR);
-            xR.mul(wc3).sub(xI.mul(ws3)).intoArray(yr, o + 3 * sL);
-            xR.mul(ws3).add(xI.mul(wc3)).intoArray(yi, o + 3 * sL);
+            xR.fma(vwc3, xI.mul(vnws3)).intoArray(yr, o + 3 * sL);
+            xR.fma(vws3, xI.mul(vwc3)).intoArray(yi, o + 3 * sL);
         }
     }
 
@@ -166,6 +167,9 @@ final class DoubleBatchFft {
         double[] c1 = w1r[st], s1 = w1i[st], c2 = w2r[st], s2 = w2i[st], c3 = w3r[st], s3 = w3i[st];
         for (int p = 0; p < q; p++) {
             double wc1 = c1[p], ws1 = s1[p], wc2 = c2[p], ws2 = s2[p], wc3 = c3[p], ws3 = s3[p];
+            DoubleVector vwc1 = DoubleVector.broadcast(S, wc1), vws1 = DoubleVector.broadcast(S, ws1), vnws1 = DoubleVector.broadcast(S, -ws1);
+            DoubleVector vwc2 = DoubleVector.broadcast(S, wc2), vws2 = DoubleVector.broadcast(S, ws2), vnws2 = DoubleVector.broadcast(S, -ws2);
+            DoubleVector vwc3 = DoubleVector.broadcast(S, wc3), vws3 = DoubleVector.broadcast(S, ws3), vnws3 = DoubleVector.broadcast(S, -ws3);
             int ia = s * p * L, ib = s * (p + q) * L, ic = s * (p + 2 * q) * L, id = s * (p + 3 * q) * L, o = s * 4 * p * L;
             for (int j = 0; j < sL; j += L) {
                 DoubleVector a0 = DoubleVector.fromArray(S, xr, ia + j), a1 = DoubleVector.fromArray(S, xi, ia + j);
@@ -179,18 +183,18 @@ final class DoubleBatchFft {
                 apcI.add(bpdI).intoArray(yi, oj);
                 // (amc - j bmd) * w1
                 DoubleVector xR = amcR.add(bmdI), xI = amcI.sub(bmdR);
-                xR.mul(wc1).sub(xI.mul(ws1)).intoArray(yr, oj + sL);
-                xR.mul(ws1).add(xI.mul(wc1)).intoArray(yi, oj + sL);
+                xR.fma(vwc1, xI.mul(vnws1)).intoArray(yr, oj + sL);
+                xR.fma(vws1, xI.mul(vwc1)).intoArray(yi, oj + sL);
                 // (apc - bpd) * w2
                 xR = apcR.sub(bpdR);
                 xI = apcI.sub(bpdI);
-                xR.mul(wc2).sub(xI.mul(ws2)).intoArray(yr, oj + 2 * sL);
-                xR.mul(ws2).add(xI.mul(wc2)).intoArray(yi, oj + 2 * sL);
+                xR.fma(vwc2, xI.mul(vnws2)).intoArray(yr, oj + 2 * sL);
+                xR.fma(vws2, xI.mul(vwc2)).intoArray(yi, oj + 2 * sL);
                 // (amc + j bmd) * w3
                 xR = amcR.sub(bmdI);
                 xI = amcI.add(bmdR);
-                xR.mul(wc3).sub(xI.mul(ws3)).intoArray(yr, oj + 3 * sL);
-                xR.mul(ws3).add(xI.mul(wc3)).intoArray(yi, oj + 3 * sL);
+                xR.fma(vwc3, xI.mul(vnws3)).intoArray(yr, oj + 3 * sL);
+                xR.fma(vws3, xI.mul(vwc3)).intoArray(yi, oj + 3 * sL);
             }
         }
     }

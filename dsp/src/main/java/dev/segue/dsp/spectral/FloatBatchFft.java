@@ -139,6 +139,9 @@ final class FloatBatchFft {
             FloatVector d0 = FloatVector.fromArray(S, src, base + t3, g, 0).mul(win[t3]);
             FloatVector d1 = FloatVector.fromArray(S, src, base + t3 + 1, g, 0).mul(win[t3 + 1]);
             float wc1 = c1[p], ws1 = s1[p], wc2 = c2[p], ws2 = s2[p], wc3 = c3[p], ws3 = s3[p];
+            FloatVector vwc1 = FloatVector.broadcast(S, wc1), vws1 = FloatVector.broadcast(S, ws1), vnws1 = FloatVector.broadcast(S, -ws1);
+            FloatVector vwc2 = FloatVector.broadcast(S, wc2), vws2 = FloatVector.broadcast(S, ws2), vnws2 = FloatVector.broadcast(S, -ws2);
+            FloatVector vwc3 = FloatVector.broadcast(S, wc3), vws3 = FloatVector.broadcast(S, ws3), vnws3 = FloatVector.broadcast(S, -ws3);
             int o = 4 * p * L, sL = L;
             FloatVector apcR = a0.add(c0), apcI = a1.add(cI), amcR = a0.sub(c0), amcI = a1.sub(cI);
             FloatVector bpdR = b0.add(d0), bpdI = b1.add(d1), bmdR = b0.sub(d0), bmdI = b1.sub(d1);
@@ -146,18 +149,18 @@ final class FloatBatchFft {
             apcI.add(bpdI).intoArray(yi, o);
             // (amc - j bmd) * w1
             FloatVector xR = amcR.add(bmdI), xI = amcI.sub(bmdR);
-            xR.mul(wc1).sub(xI.mul(ws1)).intoArray(yr, o + sL);
-            xR.mul(ws1).add(xI.mul(wc1)).intoArray(yi, o + sL);
+            xR.fma(vwc1, xI.mul(vnws1)).intoArray(yr, o + sL);
+            xR.fma(vws1, xI.mul(vwc1)).intoArray(yi, o + sL);
             // (apc - bpd) * w2
             xR = apcR.sub(bpdR);
             xI = apcI.sub(bpdI);
-            xR.mul(wc2).sub(xI.mul(ws2)).intoArray(yr, o + 2 * sL);
-            xR.mul(ws2).add(xI.mul(wc2)).intoArray(yi, o + 2 * sL);
+            xR.fma(vwc2, xI.mul(vnws2)).intoArray(yr, o + 2 * sL);
+            xR.fma(vws2, xI.mul(vwc2)).intoArray(yi, o + 2 * sL);
             // (amc + j bmd) * w3
             xR = amcR.sub(bmdI);
             xI = amcI.add(bmdR);
-            xR.mul(wc3).sub(xI.mul(ws3)).intoArray(yr, o + 3 * sL);
-            xR.mul(ws3).add(xI.mul(wc3)).intoArray(yi, o + 3 * sL);
+            xR.fma(vwc3, xI.mul(vnws3)).intoArray(yr, o + 3 * sL);
+            xR.fma(vws3, xI.mul(vwc3)).intoArray(yi, o + 3 * sL);
         }
     }
 
@@ -166,6 +169,9 @@ final class FloatBatchFft {
         float[] c1 = w1r[st], s1 = w1i[st], c2 = w2r[st], s2 = w2i[st], c3 = w3r[st], s3 = w3i[st];
         for (int p = 0; p < q; p++) {
             float wc1 = c1[p], ws1 = s1[p], wc2 = c2[p], ws2 = s2[p], wc3 = c3[p], ws3 = s3[p];
+            FloatVector vwc1 = FloatVector.broadcast(S, wc1), vws1 = FloatVector.broadcast(S, ws1), vnws1 = FloatVector.broadcast(S, -ws1);
+            FloatVector vwc2 = FloatVector.broadcast(S, wc2), vws2 = FloatVector.broadcast(S, ws2), vnws2 = FloatVector.broadcast(S, -ws2);
+            FloatVector vwc3 = FloatVector.broadcast(S, wc3), vws3 = FloatVector.broadcast(S, ws3), vnws3 = FloatVector.broadcast(S, -ws3);
             int ia = s * p * L, ib = s * (p + q) * L, ic = s * (p + 2 * q) * L, id = s * (p + 3 * q) * L, o = s * 4 * p * L;
             for (int j = 0; j < sL; j += L) {
                 FloatVector a0 = FloatVector.fromArray(S, xr, ia + j), a1 = FloatVector.fromArray(S, xi, ia + j);
@@ -179,18 +185,18 @@ final class FloatBatchFft {
                 apcI.add(bpdI).intoArray(yi, oj);
                 // (amc - j bmd) * w1
                 FloatVector xR = amcR.add(bmdI), xI = amcI.sub(bmdR);
-                xR.mul(wc1).sub(xI.mul(ws1)).intoArray(yr, oj + sL);
-                xR.mul(ws1).add(xI.mul(wc1)).intoArray(yi, oj + sL);
+                xR.fma(vwc1, xI.mul(vnws1)).intoArray(yr, oj + sL);
+                xR.fma(vws1, xI.mul(vwc1)).intoArray(yi, oj + sL);
                 // (apc - bpd) * w2
                 xR = apcR.sub(bpdR);
                 xI = apcI.sub(bpdI);
-                xR.mul(wc2).sub(xI.mul(ws2)).intoArray(yr, oj + 2 * sL);
-                xR.mul(ws2).add(xI.mul(wc2)).intoArray(yi, oj + 2 * sL);
+                xR.fma(vwc2, xI.mul(vnws2)).intoArray(yr, oj + 2 * sL);
+                xR.fma(vws2, xI.mul(vwc2)).intoArray(yi, oj + 2 * sL);
                 // (amc + j bmd) * w3
                 xR = amcR.sub(bmdI);
                 xI = amcI.add(bmdR);
-                xR.mul(wc3).sub(xI.mul(ws3)).intoArray(yr, oj + 3 * sL);
-                xR.mul(ws3).add(xI.mul(wc3)).intoArray(yi, oj + 3 * sL);
+                xR.fma(vwc3, xI.mul(vnws3)).intoArray(yr, oj + 3 * sL);
+                xR.fma(vws3, xI.mul(vwc3)).intoArray(yi, oj + 3 * sL);
             }
         }
     }

@@ -109,26 +109,53 @@ public final class Stft {
         });
     }
 
+    /**
+     * The padded signal in a column layout for batches of L frames: sample i of frame t (padded position t*hop + i)
+     * sits at off[i] + t with off[i] = (i % hop) * rows + i / hop, so frames t0 .. t0 + L - 1 of one sample index are
+     * L consecutive values: one vector load instead of a gather. Costs one transposed copy of the signal.
+     */
+    static final class Columns {
+        final double[] d;
+        final int[] off;
+
+        Columns(float[] y, StftParams p, int frames, int L) {
+            int nFft = p.nFft(), hop = p.hop();
+            int batches = (frames + L - 1) / L;
+            int rows = batches * L + (nFft - 1) / hop;
+            int shift = p.center() ? nFft / 2 : 0;
+            int valid = (frames - 1) * hop + nFft; // padded positions any real frame reads; beyond: zeros
+            d = new double[hop * rows];
+            off = new int[nFft];
+            for (int i = 0; i < nFft; i++) off[i] = (i % hop) * rows + i / hop;
+            PadMode pm = p.padMode();
+            for (int r0 = 0; r0 < rows; r0 += 16) {
+                int r1 = Math.min(rows, r0 + 16);
+                // blocks of rows whose span lies inside the signal (all but the edges): a plain strided copy
+                boolean inside = (long) r0 * hop - shift >= 0 && (long) r1 * hop - shift <= y.length && (long) r1 * hop <= valid;
+                for (int c = 0; c < hop; c++) {
+                    int o = c * rows;
+                    if (inside) {
+                        for (int r = r0, src = r0 * hop + c - shift; r < r1; r++, src += hop) d[o + r] = y[src];
+                        continue;
+                    }
+                    for (int r = r0; r < r1; r++) {
+                        int pos = r * hop + c, src = pos - shift;
+                        d[o + r] = pos >= valid ? 0.0 : src >= 0 && src < y.length ? y[src] : pm.sample(y, src);
+                    }
+                }
+            }
+        }
+    }
+
     /** Runs the float64 batched STFT ({@link #batched} parameters). Returns the number of frames. */
     static int forEachBatch(float[] y, StftParams p, BatchSink sink) {
-        int nFft = p.nFft(), hop = p.hop();
         int frames = p.frames(y.length);
-        int off = p.center() ? nFft / 2 : 0;
+        if (frames == 0) return 0;
         DoubleBatchFft fft = doublePlan(p);
         int L = DoubleBatchFft.L;
-        if (frames == 0) return 0;
-        // the padded signal as float64, long enough for whole batches (lanes past the last frame read zeros): the
-        // frames are gathered from it with no edge cases (widening float32 lanes in the gather costs 5x more)
-        int batches = (frames + L - 1) / L;
-        int valid = (frames - 1) * hop + nFft;
-        double[] x = new double[(batches * L - 1) * hop + nFft];
-        PadMode pm = p.padMode();
-        int lo = Math.min(valid, Math.max(0, off)), hi = Math.min(valid, off + y.length);
-        for (int i = 0; i < lo; i++) x[i] = pm.sample(y, i - off);
-        for (int i = lo; i < hi; i++) x[i] = y[i - off];
-        for (int i = Math.max(hi, lo); i < valid; i++) x[i] = pm.sample(y, i - off);
+        Columns x = new Columns(y, p, frames, L);
         for (int t0 = 0; t0 < frames; t0 += L) {
-            fft.transform(x, t0 * hop);
+            fft.transform(x.d, x.off, t0);
             sink.batch(t0, Math.min(L, frames - t0), fft);
         }
         return frames;

@@ -60,6 +60,28 @@ class FloatBatchFftTest {
         }
     }
 
+    /** The float64 twin (DoubleBatchFft, through the per-frame API) against JTransforms, every power of two. */
+    @Test
+    void doubleLanesMatchJTransformsToRounding() {
+        Assumptions.assumeTrue(dev.segue.dsp.Kernels.vectorized(), "Vector API not available");
+        int seed = 100;
+        for (int n = 16; n <= 8192; n *= 2)
+            for (int hop : new int[] {n / 4, n / 2 + 3, Math.max(5, n / 64)})
+                for (PadMode pad : PadMode.values())
+                    for (boolean center : new boolean[] {true, false}) {
+                        float[] y = noise(n * 3 + 41 * seed, seed++);
+                        StftParams p = new StftParams(n, hop, n, Window.HAMMING, center, pad);
+                        int bins = p.bins(), frames = p.frames(y.length);
+                        double[][] a = new double[frames][], b = new double[frames][];
+                        Stft.forEachFrameScalar(y, p, (t, re, im) -> a[t] = BatchFftTest.concat(re, im));
+                        Stft.forEachFrameBatched(y, p, (t, re, im) -> b[t] = BatchFftTest.concat(re, im));
+                        double peak = 0, err = 0;
+                        for (int t = 0; t < frames; t++)
+                            for (int k = 0; k < 2 * bins; k++) { peak = Math.max(peak, Math.abs(a[t][k])); err = Math.max(err, Math.abs(a[t][k] - b[t][k])); }
+                        assertTrue(err <= 1e-12 * peak, p + ": " + err / peak);
+                    }
+    }
+
     @Test
     void windowsWinLengthsAndShortSignals() {
         Assumptions.assumeTrue(dev.segue.dsp.Kernels.vectorized(), "Vector API not available");
