@@ -17,7 +17,7 @@ final class DoubleBatchFft {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     static final int L = S.length();
 
-    final int n, m, hop;
+    final int n, m;
     private final int nStages;
     private final int[] len, stride;
     private final double[][] w1r, w1i, w2r, w2i, w3r, w3i;
@@ -30,13 +30,11 @@ final class DoubleBatchFft {
 
     /**
      * @param w the analysis window of length n (zeros outside the window support)
-     * @param hop distance between the lanes' frames in the source array
      */
-    DoubleBatchFft(int n, double[] w, int hop) {
+    DoubleBatchFft(int n, double[] w) {
         if (!supports(n)) throw new IllegalArgumentException("DoubleBatchFft: n=" + n);
         this.n = n;
         this.m = n / 2;
-        this.hop = hop;
         int st = 0;
         for (int l = m; l > 1; l = l >= 4 ? l / 4 : l / 2) st++;
         nStages = st;

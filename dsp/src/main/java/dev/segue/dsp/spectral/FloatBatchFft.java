@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Real FFTs of L frames at once in float32 (L = the float SIMD width, 16 with AVX-512): frame l lives in lane l, so
  * every butterfly is one vector operation with no shuffles. The n real samples are packed as n/2 complex values, which
  * go through a radix-4 Stockham (autosort) FFT (one radix-2 pass when log2(n/2) is odd) whose first pass reads the
- * frames straight from the signal (a gather of L frames, the window applied on the fly); a post pass unpacks the
+ * frames from a column layout of the signal (Stft.Columns: plain vector loads, no gathers; the window applied on the fly); a post pass unpacks the
  * 1 + n/2 bins of the real transform. Power-of-two n >= 16, exp(-2 pi i k t / n), unnormalised (numpy.fft.rfft).
  * Twiddles are computed in float64 and rounded once. Only loaded when the Vector API is present; one instance per
  * thread (it owns its work buffers). Reference: one JTransforms float64 FFT per frame (Stft.forEachFrameScalar).
@@ -16,13 +16,12 @@ final class FloatBatchFft {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
 
-    final int n, m, hop;
+    final int n, m;
     private final int nStages;
     private final int[] len, stride;
     private final float[][] w1r, w1i, w2r, w2i, w3r, w3i;
     private final float[] postC, postS, win;
     private final float[] ar, ai, br, bi;
-    private final int[] gather;
     /** Output of {@link #unpack()}: bin k of lane l at [k * L + l]. */
     final float[] outRe, outIm;
     /** Where the last transform's complex spectrum (n/2 values, lane-interleaved) ended up. */
@@ -30,13 +29,11 @@ final class FloatBatchFft {
 
     /**
      * @param w the analysis window of length n (zeros outside the window support)
-     * @param hop distance between the lanes' frames in the source array
      */
-    FloatBatchFft(int n, double[] w, int hop) {
+    FloatBatchFft(int n, double[] w) {
         if (!supports(n)) throw new IllegalArgumentException("FloatBatchFft: n=" + n);
         this.n = n;
         this.m = n / 2;
-        this.hop = hop;
         int st = 0;
         for (int l = m; l > 1; l = l >= 4 ? l / 4 : l / 2) st++;
         nStages = st;
@@ -74,8 +71,6 @@ final class FloatBatchFft {
         ar = new float[m * L]; ai = new float[m * L]; br = new float[m * L]; bi = new float[m * L];
         outRe = new float[(m + 1) * L];
         outIm = new float[(m + 1) * L];
-        gather = new int[L];
-        for (int l = 0; l < L; l++) gather[l] = l * hop;
     }
 
     static boolean supports(int n) { return n >= 16 && Integer.bitCount(n) == 1; }
@@ -107,11 +102,12 @@ final class FloatBatchFft {
     }
 
     /**
-     * Transforms the L frames src[base + l*hop + t] (t < n) times the window; the caller guarantees the whole span is
-     * inside src. Follow with {@link #unpack()} or {@link #unpackPower(float[])}.
+     * Transforms the L frames whose sample t of lane l is src[off[t] + base + l] (a column layout of the signal, see
+     * Stft.Columns: the L lanes' samples are contiguous, so each is one plain vector load), times the window. Follow
+     * with {@link #unpack()}, {@link #unpackInto} or {@link #unpackPower(float[])}.
      */
-    void transform(float[] src, int base) {
-        loadFirstStage(src, base);
+    void transform(float[] src, int[] off, int base) {
+        loadFirstStage(src, off, base);
         float[] xr = br, xi = bi, yr = ar, yi = ai;
         for (int st = 1; st < nStages; st++) {
             if (len[st] >= 4) radix4(st, xr, xi, yr, yi); else radix2(stride[st], xr, xi, yr, yi);
@@ -123,21 +119,20 @@ final class FloatBatchFft {
     }
 
     /** The first radix-4 pass (len m, stride 1), reading the windowed frames from src into br/bi. */
-    void loadFirstStage(float[] src, int base) {
+    void loadFirstStage(float[] src, int[] off, int base) {
         int q = m / 4;
         float[] c1 = w1r[0], s1 = w1i[0], c2 = w2r[0], s2 = w2i[0], c3 = w3r[0], s3 = w3i[0];
-        int[] g = gather;
         float[] yr = br, yi = bi;
         for (int p = 0; p < q; p++) {
             int t0 = 2 * p, t1 = 2 * (p + q), t2 = 2 * (p + 2 * q), t3 = 2 * (p + 3 * q);
-            FloatVector a0 = FloatVector.fromArray(S, src, base + t0, g, 0).mul(win[t0]);
-            FloatVector a1 = FloatVector.fromArray(S, src, base + t0 + 1, g, 0).mul(win[t0 + 1]);
-            FloatVector b0 = FloatVector.fromArray(S, src, base + t1, g, 0).mul(win[t1]);
-            FloatVector b1 = FloatVector.fromArray(S, src, base + t1 + 1, g, 0).mul(win[t1 + 1]);
-            FloatVector c0 = FloatVector.fromArray(S, src, base + t2, g, 0).mul(win[t2]);
-            FloatVector cI = FloatVector.fromArray(S, src, base + t2 + 1, g, 0).mul(win[t2 + 1]);
-            FloatVector d0 = FloatVector.fromArray(S, src, base + t3, g, 0).mul(win[t3]);
-            FloatVector d1 = FloatVector.fromArray(S, src, base + t3 + 1, g, 0).mul(win[t3 + 1]);
+            FloatVector a0 = FloatVector.fromArray(S, src, off[t0] + base).mul(win[t0]);
+            FloatVector a1 = FloatVector.fromArray(S, src, off[t0 + 1] + base).mul(win[t0 + 1]);
+            FloatVector b0 = FloatVector.fromArray(S, src, off[t1] + base).mul(win[t1]);
+            FloatVector b1 = FloatVector.fromArray(S, src, off[t1 + 1] + base).mul(win[t1 + 1]);
+            FloatVector c0 = FloatVector.fromArray(S, src, off[t2] + base).mul(win[t2]);
+            FloatVector cI = FloatVector.fromArray(S, src, off[t2 + 1] + base).mul(win[t2 + 1]);
+            FloatVector d0 = FloatVector.fromArray(S, src, off[t3] + base).mul(win[t3]);
+            FloatVector d1 = FloatVector.fromArray(S, src, off[t3 + 1] + base).mul(win[t3 + 1]);
             float wc1 = c1[p], ws1 = s1[p], wc2 = c2[p], ws2 = s2[p], wc3 = c3[p], ws3 = s3[p];
             FloatVector vwc1 = FloatVector.broadcast(S, wc1), vws1 = FloatVector.broadcast(S, ws1), vnws1 = FloatVector.broadcast(S, -ws1);
             FloatVector vwc2 = FloatVector.broadcast(S, wc2), vws2 = FloatVector.broadcast(S, ws2), vnws2 = FloatVector.broadcast(S, -ws2);
