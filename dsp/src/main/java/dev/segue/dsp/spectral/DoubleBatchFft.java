@@ -21,6 +21,7 @@ final class DoubleBatchFft {
     private final int nStages;
     private final int[] len, stride;
     private final double[][] w1r, w1i, w2r, w2i, w3r, w3i;
+    private static final double HALF = 0.5;
     private final double[] postC, postS, win;
     private final double[] ar, ai, br, bi;
     /** Output of {@link #unpack()}: bin k of lane l at [k * L + l]. */
@@ -221,32 +222,43 @@ final class DoubleBatchFft {
     /** As {@link #unpack()}, bin k of lane l written to re[reOff + k * rowStride + l], im[imOff + k * rowStride + l]. */
     void unpackInto(double[] re, double[] im, int reOff, int imOff, int rowStride) {
         double[] xr = zr, xi = zi;
-        for (int k = 0; k <= m; k++) {
-            int a = (k == m ? 0 : k) * L, b = (k == 0 ? 0 : m - k) * L;
+        // bins k and m - k share their inputs (A = Z[k], B = Z[m-k] swap roles): one pass over the pairs
+        for (int k = 0; k <= m / 2; k++) {
+            int k2 = m - k;
+            int a = k * L, b = (k == 0 ? 0 : k2) * L;
             DoubleVector zar = DoubleVector.fromArray(S, xr, a), zai = DoubleVector.fromArray(S, xi, a);
             DoubleVector zbr = DoubleVector.fromArray(S, xr, b), zbi = DoubleVector.fromArray(S, xi, b);
-            // e = (A + conj B) / 2, o = (A - conj B) / (2 i); c, s carry the 1/2
-            DoubleVector er = zar.add(zbr), ei = zai.sub(zbi), or = zai.add(zbi), oi = zbr.sub(zar);
-            double c = postC[k], s = postS[k];
-            DoubleVector xrV = er.mul(0.5).add(or.mul(c)).sub(oi.mul(s));
-            DoubleVector xiV = ei.mul(0.5).add(oi.mul(c)).add(or.mul(s));
-            xrV.intoArray(re, reOff + k * rowStride);
-            xiV.intoArray(im, imOff + k * rowStride);
+            // e = (A + conj B) / 2, o = (A - conj B) / (2 i); the tables carry the 1/2
+            DoubleVector er = zar.add(zbr).mul(HALF), ei = zai.sub(zbi).mul(HALF), or = zai.add(zbi), oi = zbr.sub(zar);
+            DoubleVector c = DoubleVector.broadcast(S, postC[k]), s = DoubleVector.broadcast(S, postS[k]);
+            or.fma(c, er).sub(oi.mul(s)).intoArray(re, reOff + k * rowStride);
+            oi.fma(c, ei).add(or.mul(s)).intoArray(im, imOff + k * rowStride);
+            if (k2 != k) { // X[m-k]: e -> conj e, o -> conj-ish (or, -oi)
+                DoubleVector c2 = DoubleVector.broadcast(S, postC[k2]), s2 = DoubleVector.broadcast(S, postS[k2]);
+                or.fma(c2, er).add(oi.mul(s2)).intoArray(re, reOff + k2 * rowStride);
+                or.fma(s2, ei.neg()).sub(oi.mul(c2)).intoArray(im, imOff + k2 * rowStride);
+            }
         }
     }
 
     /** |X[k]|^2 of every bin into p[k * L + l]. */
     void unpackPower(double[] p) {
         double[] xr = zr, xi = zi;
-        for (int k = 0; k <= m; k++) {
-            int a = (k == m ? 0 : k) * L, b = (k == 0 ? 0 : m - k) * L;
+        for (int k = 0; k <= m / 2; k++) {
+            int k2 = m - k;
+            int a = k * L, b = (k == 0 ? 0 : k2) * L;
             DoubleVector zar = DoubleVector.fromArray(S, xr, a), zai = DoubleVector.fromArray(S, xi, a);
             DoubleVector zbr = DoubleVector.fromArray(S, xr, b), zbi = DoubleVector.fromArray(S, xi, b);
-            DoubleVector er = zar.add(zbr), ei = zai.sub(zbi), or = zai.add(zbi), oi = zbr.sub(zar);
-            double c = postC[k], s = postS[k];
-            DoubleVector xrV = er.mul(0.5).add(or.mul(c)).sub(oi.mul(s));
-            DoubleVector xiV = ei.mul(0.5).add(oi.mul(c)).add(or.mul(s));
-            xrV.mul(xrV).add(xiV.mul(xiV)).intoArray(p, k * L);
+            DoubleVector er = zar.add(zbr).mul(HALF), ei = zai.sub(zbi).mul(HALF), or = zai.add(zbi), oi = zbr.sub(zar);
+            DoubleVector c = DoubleVector.broadcast(S, postC[k]), s = DoubleVector.broadcast(S, postS[k]);
+            DoubleVector xrV = or.fma(c, er).sub(oi.mul(s)), xiV = oi.fma(c, ei).add(or.mul(s));
+            xrV.fma(xrV, xiV.mul(xiV)).intoArray(p, k * L);
+            if (k2 != k) {
+                DoubleVector c2 = DoubleVector.broadcast(S, postC[k2]), s2 = DoubleVector.broadcast(S, postS[k2]);
+                xrV = or.fma(c2, er).add(oi.mul(s2));
+                xiV = or.fma(s2, ei.neg()).sub(oi.mul(c2));
+                xrV.fma(xrV, xiV.mul(xiV)).intoArray(p, k2 * L);
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ final class FloatBatchFft {
     private final int nStages;
     private final int[] len, stride;
     private final float[][] w1r, w1i, w2r, w2i, w3r, w3i;
+    private static final float HALF = 0.5f;
     private final float[] postC, postS, win;
     private final float[] ar, ai, br, bi;
     /** Output of {@link #unpack()}: bin k of lane l at [k * L + l]. */
@@ -220,32 +221,43 @@ final class FloatBatchFft {
     /** As {@link #unpack()}, bin k of lane l written to re[reOff + k * rowStride + l], im[imOff + k * rowStride + l]. */
     void unpackInto(float[] re, float[] im, int reOff, int imOff, int rowStride) {
         float[] xr = zr, xi = zi;
-        for (int k = 0; k <= m; k++) {
-            int a = (k == m ? 0 : k) * L, b = (k == 0 ? 0 : m - k) * L;
+        // bins k and m - k share their inputs (A = Z[k], B = Z[m-k] swap roles): one pass over the pairs
+        for (int k = 0; k <= m / 2; k++) {
+            int k2 = m - k;
+            int a = k * L, b = (k == 0 ? 0 : k2) * L;
             FloatVector zar = FloatVector.fromArray(S, xr, a), zai = FloatVector.fromArray(S, xi, a);
             FloatVector zbr = FloatVector.fromArray(S, xr, b), zbi = FloatVector.fromArray(S, xi, b);
-            // e = (A + conj B) / 2, o = (A - conj B) / (2 i); c, s carry the 1/2
-            FloatVector er = zar.add(zbr), ei = zai.sub(zbi), or = zai.add(zbi), oi = zbr.sub(zar);
-            float c = postC[k], s = postS[k];
-            FloatVector xrV = er.mul(0.5f).add(or.mul(c)).sub(oi.mul(s));
-            FloatVector xiV = ei.mul(0.5f).add(oi.mul(c)).add(or.mul(s));
-            xrV.intoArray(re, reOff + k * rowStride);
-            xiV.intoArray(im, imOff + k * rowStride);
+            // e = (A + conj B) / 2, o = (A - conj B) / (2 i); the tables carry the 1/2
+            FloatVector er = zar.add(zbr).mul(HALF), ei = zai.sub(zbi).mul(HALF), or = zai.add(zbi), oi = zbr.sub(zar);
+            FloatVector c = FloatVector.broadcast(S, postC[k]), s = FloatVector.broadcast(S, postS[k]);
+            or.fma(c, er).sub(oi.mul(s)).intoArray(re, reOff + k * rowStride);
+            oi.fma(c, ei).add(or.mul(s)).intoArray(im, imOff + k * rowStride);
+            if (k2 != k) { // X[m-k]: e -> conj e, o -> conj-ish (or, -oi)
+                FloatVector c2 = FloatVector.broadcast(S, postC[k2]), s2 = FloatVector.broadcast(S, postS[k2]);
+                or.fma(c2, er).add(oi.mul(s2)).intoArray(re, reOff + k2 * rowStride);
+                or.fma(s2, ei.neg()).sub(oi.mul(c2)).intoArray(im, imOff + k2 * rowStride);
+            }
         }
     }
 
     /** |X[k]|^2 of every bin into p[k * L + l]. */
     void unpackPower(float[] p) {
         float[] xr = zr, xi = zi;
-        for (int k = 0; k <= m; k++) {
-            int a = (k == m ? 0 : k) * L, b = (k == 0 ? 0 : m - k) * L;
+        for (int k = 0; k <= m / 2; k++) {
+            int k2 = m - k;
+            int a = k * L, b = (k == 0 ? 0 : k2) * L;
             FloatVector zar = FloatVector.fromArray(S, xr, a), zai = FloatVector.fromArray(S, xi, a);
             FloatVector zbr = FloatVector.fromArray(S, xr, b), zbi = FloatVector.fromArray(S, xi, b);
-            FloatVector er = zar.add(zbr), ei = zai.sub(zbi), or = zai.add(zbi), oi = zbr.sub(zar);
-            float c = postC[k], s = postS[k];
-            FloatVector xrV = er.mul(0.5f).add(or.mul(c)).sub(oi.mul(s));
-            FloatVector xiV = ei.mul(0.5f).add(oi.mul(c)).add(or.mul(s));
-            xrV.mul(xrV).add(xiV.mul(xiV)).intoArray(p, k * L);
+            FloatVector er = zar.add(zbr).mul(HALF), ei = zai.sub(zbi).mul(HALF), or = zai.add(zbi), oi = zbr.sub(zar);
+            FloatVector c = FloatVector.broadcast(S, postC[k]), s = FloatVector.broadcast(S, postS[k]);
+            FloatVector xrV = or.fma(c, er).sub(oi.mul(s)), xiV = oi.fma(c, ei).add(or.mul(s));
+            xrV.fma(xrV, xiV.mul(xiV)).intoArray(p, k * L);
+            if (k2 != k) {
+                FloatVector c2 = FloatVector.broadcast(S, postC[k2]), s2 = FloatVector.broadcast(S, postS[k2]);
+                xrV = or.fma(c2, er).add(oi.mul(s2));
+                xiV = or.fma(s2, ei.neg()).sub(oi.mul(c2));
+                xrV.fma(xrV, xiV.mul(xiV)).intoArray(p, k2 * L);
+            }
         }
     }
 }
