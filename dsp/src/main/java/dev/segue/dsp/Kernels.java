@@ -48,5 +48,12 @@ public final class Kernels {
         for (int i = from; i < x.length; i++) out[i] = 10f * (float) Math.log10(Math.max(amin, x[i]));
     }
 
+    /** Index of the first NaN/Inf sample, or -1 when every sample is finite. */
+    public static int firstNonFinite(float[] y) {
+        int from = VECTOR ? VectorKernels.finitePrefix(y) : 0;
+        for (int i = from; i < y.length; i++) if (!Float.isFinite(y[i])) return i;
+        return -1;
+    }
+
     public static boolean vectorized() { return VECTOR; }
 }

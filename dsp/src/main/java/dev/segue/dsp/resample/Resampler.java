@@ -32,8 +32,8 @@ public final class Resampler {
 
     public static float[] resample(float[] x, int orig, int target, ResampleMode mode) {
         if (orig <= 0 || target <= 0) throw new IllegalArgumentException("sample rates must be positive: " + orig + " -> " + target);
-        for (int i = 0; i < x.length; i++)
-            if (!Float.isFinite(x[i])) throw new IllegalArgumentException("resample: audio buffer is not finite everywhere (sample " + i + " is " + x[i] + ")");
+        int bad = dev.segue.dsp.Kernels.firstNonFinite(x);
+        if (bad >= 0) throw new IllegalArgumentException("resample: audio buffer is not finite everywhere (sample " + bad + " is " + x[bad] + ")");
         if (orig == target) return x.clone();
         int g = gcd(orig, target), up = target / g, down = orig / g;
         Bank b = BANKS.computeIfAbsent(mode + ":" + up + "/" + down, k -> design(mode, up, down));
@@ -60,8 +60,8 @@ public final class Resampler {
             return resample(x, orig, target, mode);
         int g = gcd(orig, target), up = target / g, down = orig / g;
         if (up != 1) return resample(x, orig, target, mode);
-        for (int i = 0; i < x.length; i++)
-            if (!Float.isFinite(x[i])) throw new IllegalArgumentException("resample: audio buffer is not finite everywhere (sample " + i + " is " + x[i] + ")");
+        int bad = dev.segue.dsp.Kernels.firstNonFinite(x);
+        if (bad >= 0) throw new IllegalArgumentException("resample: audio buffer is not finite everywhere (sample " + bad + " is " + x[bad] + ")");
         Bank b = BANKS.computeIfAbsent(mode + ":" + up + "/" + down, k -> design(mode, up, down));
         return SIMD_DECIMATORS.computeIfAbsent(b, k -> new SimdDecimator(k.taps, k.down, k.k0)).applyFloat(x, outputLength(x.length, orig, target));
     }
