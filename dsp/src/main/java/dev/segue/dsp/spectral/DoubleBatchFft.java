@@ -121,7 +121,7 @@ final class DoubleBatchFft {
     }
 
     /** The first radix-4 pass (len m, stride 1), reading the windowed frames from src into br/bi. */
-    void loadFirstStage(double[] src, int[] off, int base) {
+    private void loadFirstStage(double[] src, int[] off, int base) {
         int q = m / 4;
         double[] c1 = w1r[0], s1 = w1i[0], c2 = w2r[0], s2 = w2i[0], c3 = w3r[0], s3 = w3i[0];
         double[] yr = br, yi = bi;
@@ -161,7 +161,7 @@ final class DoubleBatchFft {
         }
     }
 
-    void radix4(int st, double[] xr, double[] xi, double[] yr, double[] yi) {
+    private void radix4(int st, double[] xr, double[] xi, double[] yr, double[] yi) {
         int q = len[st] / 4, s = stride[st], sL = s * L;
         double[] c1 = w1r[st], s1 = w1i[st], c2 = w2r[st], s2 = w2i[st], c3 = w3r[st], s3 = w3i[st];
         for (int p = 0; p < q; p++) {

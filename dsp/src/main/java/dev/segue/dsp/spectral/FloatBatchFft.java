@@ -120,7 +120,7 @@ final class FloatBatchFft {
     }
 
     /** The first radix-4 pass (len m, stride 1), reading the windowed frames from src into br/bi. */
-    void loadFirstStage(float[] src, int[] off, int base) {
+    private void loadFirstStage(float[] src, int[] off, int base) {
         int q = m / 4;
         float[] c1 = w1r[0], s1 = w1i[0], c2 = w2r[0], s2 = w2i[0], c3 = w3r[0], s3 = w3i[0];
         float[] yr = br, yi = bi;
@@ -160,7 +160,7 @@ final class FloatBatchFft {
         }
     }
 
-    void radix4(int st, float[] xr, float[] xi, float[] yr, float[] yi) {
+    private void radix4(int st, float[] xr, float[] xi, float[] yr, float[] yi) {
         int q = len[st] / 4, s = stride[st], sL = s * L;
         float[] c1 = w1r[st], s1 = w1i[st], c2 = w2r[st], s2 = w2i[st], c3 = w3r[st], s3 = w3i[st];
         for (int p = 0; p < q; p++) {

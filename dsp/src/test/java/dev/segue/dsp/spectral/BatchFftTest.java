@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The SIMD batched STFT path against the per-frame JTransforms path. */
+/** The float64 SIMD batched STFT path (DoubleBatchFft) against the per-frame JTransforms path. */
 class BatchFftTest {
     @Test
     void batchedFramesMatchScalarFrames() {
