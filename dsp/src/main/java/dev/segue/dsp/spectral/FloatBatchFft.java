@@ -74,6 +74,11 @@ final class FloatBatchFft {
         outIm = new float[(m + 1) * L];
     }
 
+    /** out[o + c * rows + j] = y[src + j * hop + c] for j < L, c < hop: L signal rows transposed, one gather per column. */
+    static void gatherRows(float[] y, int src, int hop, float[] out, int o, int rows, int[] idx) {
+        for (int c = 0; c < hop; c++) FloatVector.fromArray(S, y, src + c, idx, 0).intoArray(out, o + c * rows);
+    }
+
     static boolean supports(int n) { return n >= 16 && Integer.bitCount(n) == 1; }
 
     /** cos(2 pi k / n), exact at the quarter turns and symmetric (from the first octant). */

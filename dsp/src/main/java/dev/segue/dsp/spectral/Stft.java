@@ -137,19 +137,16 @@ public final class Stft {
 
         // one copy per element type (a shared loop with a type switch inside ran 2x slower)
         private static void fillF(float[] y, PadMode pm, int hop, int rows, int shift, int valid, float[] out) {
-            for (int r0 = 0; r0 < rows; r0 += 16) {
-                int r1 = Math.min(rows, r0 + 16);
-                // blocks of rows whose span lies inside the signal (all but the edges): a tiled transpose, reads along
-                // the signal, writes along the rows
-                boolean inside = (long) r0 * hop - shift >= 0 && (long) r1 * hop - shift <= y.length && (long) r1 * hop <= valid;
+            int L = FloatBatchFft.L;
+            int[] idx = new int[L];
+            for (int l = 0; l < L; l++) idx[l] = l * hop;
+            for (int r0 = 0; r0 < rows; r0 += L) {
+                int r1 = Math.min(rows, r0 + L);
+                // blocks of L rows inside the signal (all but the edges): one gather of L strided samples per column,
+                // stored as one vector (each sample is gathered once, not once per frame that reads it)
+                boolean inside = r1 - r0 == L && (long) r0 * hop - shift >= 0 && (long) r1 * hop - shift <= y.length && (long) r1 * hop <= valid;
                 if (inside) {
-                    for (int c0 = 0; c0 < hop; c0 += 16) {
-                        int c1 = Math.min(hop, c0 + 16);
-                        for (int r = r0; r < r1; r++) {
-                            int src = r * hop - shift;
-                            for (int c = c0; c < c1; c++) out[c * rows + r] = y[src + c];
-                        }
-                    }
+                    FloatBatchFft.gatherRows(y, r0 * hop - shift, hop, out, r0, rows, idx);
                     continue;
                 }
                 for (int c = 0; c < hop; c++) {
