@@ -160,9 +160,17 @@ public final class Stft {
         }
 
         private static void fillD(float[] y, PadMode pm, int hop, int rows, int shift, int valid, double[] out) {
-            for (int r0 = 0; r0 < rows; r0 += 16) {
-                int r1 = Math.min(rows, r0 + 16);
-                boolean inside = (long) r0 * hop - shift >= 0 && (long) r1 * hop - shift <= y.length && (long) r1 * hop <= valid;
+            int L = FloatBatchFft.L; // blocks of one float vector of rows, widened
+            boolean widen = FloatBatchFft.WIDENS;
+            int[] idx = new int[L];
+            for (int l = 0; l < L; l++) idx[l] = l * hop;
+            for (int r0 = 0; r0 < rows; r0 += L) {
+                int r1 = Math.min(rows, r0 + L);
+                boolean inside = r1 - r0 == L && (long) r0 * hop - shift >= 0 && (long) r1 * hop - shift <= y.length && (long) r1 * hop <= valid;
+                if (inside && widen) {
+                    FloatBatchFft.gatherRowsWiden(y, r0 * hop - shift, hop, out, r0, rows, idx);
+                    continue;
+                }
                 for (int c = 0; c < hop; c++) {
                     int o = c * rows;
                     if (inside) {
