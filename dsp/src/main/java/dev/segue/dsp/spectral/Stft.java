@@ -9,8 +9,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Short-time Fourier transform as librosa 0.11 computes it: float32 frame times float64 window, float64 real FFT,
- * stored as complex64. Centre padding by n_fft/2 each side (zeros or numpy reflect).
+ * Short-time Fourier transform as librosa 0.11 computes it (float32 frame times float64 window, float64 real FFT,
+ * stored as complex64), centre padding by n_fft/2 each side (zeros or numpy reflect). Three implementations:
+ * <ul>
+ * <li>{@link #stft} / {@link #stftPlanes} with a power-of-two n_fft and the Vector API: {@link FloatBatchFft}, 16
+ *     frames per AVX-512 vector in float32 (peak-relative error ~2e-7 against librosa, below its complex64 output's
+ *     own rounding budget of 1e-6);</li>
+ * <li>{@link #forEachFrame} (float64 per-frame API, and the log-domain features): {@link DoubleBatchFft}, 8 frames
+ *     per vector in float64;</li>
+ * <li>otherwise (any n_fft, no Vector API) and as the reference of both: one JTransforms float64 FFT per frame.</li>
+ * </ul>
  * One call runs on the calling thread: parallelism is over clips, which scales better than over frames.
  */
 public final class Stft {
