@@ -164,24 +164,7 @@ final class DoubleBatchFft {
     private void radix4(int st, double[] xr, double[] xi, double[] yr, double[] yi) {
         int q = len[st] / 4, s = stride[st], sL = s * L;
         double[] c1 = w1r[st], s1 = w1i[st], c2 = w2r[st], s2 = w2i[st], c3 = w3r[st], s3 = w3i[st];
-        // p = 0: all twiddles are 1 (the whole last pass, a quarter of the others): no multiplies
-        for (int j = 0, ia = 0, ib = s * q * L, ic = 2 * s * q * L, id = 3 * s * q * L; j < sL; j += L) {
-            DoubleVector a0 = DoubleVector.fromArray(S, xr, ia + j), a1 = DoubleVector.fromArray(S, xi, ia + j);
-            DoubleVector b0 = DoubleVector.fromArray(S, xr, ib + j), b1 = DoubleVector.fromArray(S, xi, ib + j);
-            DoubleVector c0 = DoubleVector.fromArray(S, xr, ic + j), cI = DoubleVector.fromArray(S, xi, ic + j);
-            DoubleVector d0 = DoubleVector.fromArray(S, xr, id + j), d1 = DoubleVector.fromArray(S, xi, id + j);
-            DoubleVector apcR = a0.add(c0), apcI = a1.add(cI), amcR = a0.sub(c0), amcI = a1.sub(cI);
-            DoubleVector bpdR = b0.add(d0), bpdI = b1.add(d1), bmdR = b0.sub(d0), bmdI = b1.sub(d1);
-            apcR.add(bpdR).intoArray(yr, j);
-            apcI.add(bpdI).intoArray(yi, j);
-            amcR.add(bmdI).intoArray(yr, j + sL);
-            amcI.sub(bmdR).intoArray(yi, j + sL);
-            apcR.sub(bpdR).intoArray(yr, j + 2 * sL);
-            apcI.sub(bpdI).intoArray(yi, j + 2 * sL);
-            amcR.sub(bmdI).intoArray(yr, j + 3 * sL);
-            amcI.add(bmdR).intoArray(yi, j + 3 * sL);
-        }
-        for (int p = 1; p < q; p++) {
+        for (int p = 0; p < q; p++) {
             double wc1 = c1[p], ws1 = s1[p], wc2 = c2[p], ws2 = s2[p], wc3 = c3[p], ws3 = s3[p];
             DoubleVector vwc1 = DoubleVector.broadcast(S, wc1), vws1 = DoubleVector.broadcast(S, ws1), vnws1 = DoubleVector.broadcast(S, -ws1);
             DoubleVector vwc2 = DoubleVector.broadcast(S, wc2), vws2 = DoubleVector.broadcast(S, ws2), vnws2 = DoubleVector.broadcast(S, -ws2);

@@ -182,24 +182,7 @@ final class FloatBatchFft {
     private void radix4(int st, float[] xr, float[] xi, float[] yr, float[] yi) {
         int q = len[st] / 4, s = stride[st], sL = s * L;
         float[] c1 = w1r[st], s1 = w1i[st], c2 = w2r[st], s2 = w2i[st], c3 = w3r[st], s3 = w3i[st];
-        // p = 0: all twiddles are 1 (the whole last pass, a quarter of the others): no multiplies
-        for (int j = 0, ia = 0, ib = s * q * L, ic = 2 * s * q * L, id = 3 * s * q * L; j < sL; j += L) {
-            FloatVector a0 = FloatVector.fromArray(S, xr, ia + j), a1 = FloatVector.fromArray(S, xi, ia + j);
-            FloatVector b0 = FloatVector.fromArray(S, xr, ib + j), b1 = FloatVector.fromArray(S, xi, ib + j);
-            FloatVector c0 = FloatVector.fromArray(S, xr, ic + j), cI = FloatVector.fromArray(S, xi, ic + j);
-            FloatVector d0 = FloatVector.fromArray(S, xr, id + j), d1 = FloatVector.fromArray(S, xi, id + j);
-            FloatVector apcR = a0.add(c0), apcI = a1.add(cI), amcR = a0.sub(c0), amcI = a1.sub(cI);
-            FloatVector bpdR = b0.add(d0), bpdI = b1.add(d1), bmdR = b0.sub(d0), bmdI = b1.sub(d1);
-            apcR.add(bpdR).intoArray(yr, j);
-            apcI.add(bpdI).intoArray(yi, j);
-            amcR.add(bmdI).intoArray(yr, j + sL);
-            amcI.sub(bmdR).intoArray(yi, j + sL);
-            apcR.sub(bpdR).intoArray(yr, j + 2 * sL);
-            apcI.sub(bpdI).intoArray(yi, j + 2 * sL);
-            amcR.sub(bmdI).intoArray(yr, j + 3 * sL);
-            amcI.add(bmdR).intoArray(yi, j + 3 * sL);
-        }
-        for (int p = 1; p < q; p++) {
+        for (int p = 0; p < q; p++) {
             float wc1 = c1[p], ws1 = s1[p], wc2 = c2[p], ws2 = s2[p], wc3 = c3[p], ws3 = s3[p];
             FloatVector vwc1 = FloatVector.broadcast(S, wc1), vws1 = FloatVector.broadcast(S, ws1), vnws1 = FloatVector.broadcast(S, -ws1);
             FloatVector vwc2 = FloatVector.broadcast(S, wc2), vws2 = FloatVector.broadcast(S, ws2), vnws2 = FloatVector.broadcast(S, -ws2);
