@@ -75,13 +75,16 @@ public final class BenchDsp implements Callable<Integer> {
 
     static boolean CPU_TIME = true;
 
+    /** The 1-minute system load average (other processes on the cores make wall-clock figures unreliable). */
+    static double loadAverage() { return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(); }
+
     @Override public Integer call() {
         CPU_TIME = !wall;
         int n = (int) Math.round(seconds * sr);
         float[] y = clip(n, sr, 1);
         float[] y16 = clip((int) Math.round(seconds * 16000), 16000, 1);
-        System.out.printf(Locale.ROOT, "segue bench dsp: %.0f s clip at %d Hz, one thread, median of %d runs, %s (JDK %s, %d cores)%n",
-                seconds, sr, reps, CPU_TIME ? "thread CPU time" : "wall clock", Runtime.version(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "segue bench dsp: %.0f s clip at %d Hz, one thread, median of %d runs, %s (JDK %s, %d cores, load average %.2f)%n",
+                seconds, sr, reps, CPU_TIME ? "thread CPU time" : "wall clock", Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage());
         System.out.printf(Locale.ROOT, "%-14s %10s %12s %8s%n", "feature", "ms/clip", "librosa ms", "speedup");
         for (String f : features) {
             Features.Kind kind = Features.Kind.parse(f);
@@ -112,7 +115,7 @@ public final class BenchDsp implements Callable<Integer> {
         for (int i = 0; i < batch; i++) clips[i] = clip(n, sr, 10 + i);
         int old = Parallel.threads();
         try {
-            for (String f : new String[] {"mel", "cqt"}) {
+            for (String f : new String[] {"stft", "mel", "mfcc", "cqt", "chroma-cqt"}) {
                 Features.Kind kind = Features.Kind.parse(f);
                 Features.Options o = options(f);
                 double[] per = new double[2];
@@ -128,6 +131,7 @@ public final class BenchDsp implements Callable<Integer> {
         } finally {
             Parallel.setThreads(old);
         }
+        System.out.printf(Locale.ROOT, "load average at the end: %.2f%n", loadAverage());
         return 0;
     }
 }

@@ -46,11 +46,16 @@ public final class Features {
     public static Result compute(Kind kind, float[] y, int sr, Options o) {
         switch (kind) {
             case STFT: {
+                if (!o.magnitude()) {
+                    // [2, bins, frames] written by the STFT directly (no ComplexMatrix copy)
+                    StftParams sp = o.stft();
+                    return new Result(new int[] {2, sp.bins(), sp.frames(y.length)}, Stft.stftPlanes(y, sp));
+                }
                 ComplexMatrix d = Stft.stft(y, o.stft());
                 return complex(d, o.magnitude());
             }
             case MEL: return of(MelSpectrogram.compute(y, sr, o.stft(), o.power(), o.mel()));
-            case LOGMEL: return of(PowerToDb.apply(MelSpectrogram.compute(y, sr, o.stft(), o.power(), o.mel())));
+            case LOGMEL: return of(PowerToDb.apply(MelSpectrogram.compute(y, sr, o.stft(), o.power(), o.mel(), true)));
             case MFCC: return of(Mfcc.compute(y, sr, o.nMfcc(), o.stft(), o.mel()).mfcc());
             case MFCC_DELTAS: {
                 // [3 n_mfcc, frames]: the coefficients, then librosa.feature.delta (width 9) of order 1 and 2

@@ -38,5 +38,22 @@ public final class Kernels {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** out[i] = 10 log10(max(amin, x[i])) in float32 (power_to_db's inner loop); the vector path's log10 is within an ulp. */
+    public static void dbFloat(float[] x, float amin, float[] out) {
+        if (VECTOR) VectorKernels.dbFloat(x, amin, out);
+        else dbFloatScalar(x, amin, out, 0);
+    }
+
+    static void dbFloatScalar(float[] x, float amin, float[] out, int from) {
+        for (int i = from; i < x.length; i++) out[i] = 10f * (float) Math.log10(Math.max(amin, x[i]));
+    }
+
+    /** Index of the first NaN/Inf sample, or -1 when every sample is finite. */
+    public static int firstNonFinite(float[] y) {
+        int from = VECTOR ? VectorKernels.finitePrefix(y) : 0;
+        for (int i = from; i < y.length; i++) if (!Float.isFinite(y[i])) return i;
+        return -1;
+    }
+
     public static boolean vectorized() { return VECTOR; }
 }

@@ -7,7 +7,7 @@ public final class Signals {
     /** Rejects NaN/Inf samples with the index of the first one; an empty signal is rejected too. */
     public static void requireValid(float[] y, String what) {
         if (y == null || y.length == 0) throw new IllegalArgumentException(what + ": empty signal");
-        for (int i = 0; i < y.length; i++)
-            if (!Float.isFinite(y[i])) throw new IllegalArgumentException(what + ": audio buffer is not finite everywhere (sample " + i + " is " + y[i] + ")");
+        int i = Kernels.firstNonFinite(y);
+        if (i >= 0) throw new IllegalArgumentException(what + ": audio buffer is not finite everywhere (sample " + i + " is " + y[i] + ")");
     }
 }

@@ -9,6 +9,27 @@ final class VectorKernels {
 
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
+    static void dbFloat(float[] x, float amin, float[] out) {
+        int l = SPECIES.length(), i = 0;
+        for (; i + l <= x.length; i += l)
+            FloatVector.fromArray(SPECIES, x, i).max(amin).lanewise(jdk.incubator.vector.VectorOperators.LOG10).mul(10f).intoArray(out, i);
+        Kernels.dbFloatScalar(x, amin, out, i);
+    }
+
+    /**
+     * A start index for the scalar search of the first non-finite sample: y.length (rounded down to whole vectors) when
+     * the vector pass finds none, else 0 (x * 0 is NaN exactly for NaN and +-Inf, and NaN survives the sums).
+     */
+    static int finitePrefix(float[] y) {
+        int l = SPECIES.length(), i = 0;
+        FloatVector acc = FloatVector.zero(SPECIES);
+        for (; i + l <= y.length; i += l) acc = acc.add(FloatVector.fromArray(SPECIES, y, i).mul(0f));
+        float[] lanes = new float[l];
+        acc.intoArray(lanes, 0);
+        for (float v : lanes) if (v != v) return 0;
+        return i;
+    }
+
     static float dot(float[] a, int ao, float[] b, int bo, int n) {
         int l = SPECIES.length(), i = 0;
         FloatVector acc0 = FloatVector.zero(SPECIES), acc1 = FloatVector.zero(SPECIES);

@@ -32,15 +32,50 @@ public final class Resampler {
 
     public static float[] resample(float[] x, int orig, int target, ResampleMode mode) {
         if (orig <= 0 || target <= 0) throw new IllegalArgumentException("sample rates must be positive: " + orig + " -> " + target);
-        for (int i = 0; i < x.length; i++)
-            if (!Float.isFinite(x[i])) throw new IllegalArgumentException("resample: audio buffer is not finite everywhere (sample " + i + " is " + x[i] + ")");
+        int bad = dev.segue.dsp.Kernels.firstNonFinite(x);
+        if (bad >= 0) throw new IllegalArgumentException("resample: audio buffer is not finite everywhere (sample " + bad + " is " + x[bad] + ")");
         if (orig == target) return x.clone();
         int g = gcd(orig, target), up = target / g, down = orig / g;
         Bank b = BANKS.computeIfAbsent(mode + ":" + up + "/" + down, k -> design(mode, up, down));
         int nOut = outputLength(x.length, orig, target);
+        if (b.up == 1 && b.down > 1 && mode != ResampleMode.POLYPHASE && dev.segue.dsp.Kernels.vectorized()
+                && !Boolean.getBoolean("segue.fftDecimator"))
+            // integer downsampling (the CQT's 2:1 halvings, 48k -> 16k, ...): only the kept outputs, SIMD polyphase
+            return SIMD_DECIMATORS.computeIfAbsent(b, k -> new SimdDecimator(k.taps, k.down, k.k0)).apply(x, nOut);
         if (FftDecimator.pays(b.width, b.down, b.up) && (long) nOut * b.width > 4_000_000L)
-            return DECIMATORS.computeIfAbsent(b, k -> new FftDecimator(k.taps, k.down, k.k0)).apply(x, nOut);
+            return fftDecimator(b).apply(x, nOut);
         return apply(b, x, nOut);
+    }
+
+    private static final Map<Bank, SimdDecimator> SIMD_DECIMATORS = new ConcurrentHashMap<>();
+
+    /**
+     * As {@link #resample}, but integer downsampling runs in float32 lanes, taps and accumulators (libsoxr's HQ
+     * quality runs its filters in single precision too): twice the throughput of the float64 decimator, at ~1e-6 of the
+     * peak instead of ~3e-7 against libsoxr. For the CQT's internal 2:1 halvings; other ratios and modes as resample.
+     */
+    public static float[] resampleSingle(float[] x, int orig, int target, ResampleMode mode) {
+        if (orig <= 0 || target <= 0 || orig == target || mode == ResampleMode.POLYPHASE || !dev.segue.dsp.Kernels.vectorized()
+                || Boolean.getBoolean("segue.fftDecimator"))
+            return resample(x, orig, target, mode);
+        int g = gcd(orig, target), up = target / g, down = orig / g;
+        if (up != 1) return resample(x, orig, target, mode);
+        int bad = dev.segue.dsp.Kernels.firstNonFinite(x);
+        if (bad >= 0) throw new IllegalArgumentException("resample: audio buffer is not finite everywhere (sample " + bad + " is " + x[bad] + ")");
+        Bank b = BANKS.computeIfAbsent(mode + ":" + up + "/" + down, k -> design(mode, up, down));
+        return SIMD_DECIMATORS.computeIfAbsent(b, k -> new SimdDecimator(k.taps, k.down, k.k0)).applyFloat(x, outputLength(x.length, orig, target));
+    }
+
+    private static FftDecimator fftDecimator(Bank b) {
+        return DECIMATORS.computeIfAbsent(b, k -> new FftDecimator(k.taps, k.down, k.k0));
+    }
+
+    /** The float64 FFT (overlap-save) decimator for integer downsampling, whatever the length: a reference. For tests. */
+    public static float[] resampleFft(float[] x, int orig, int target, ResampleMode mode) {
+        int g = gcd(orig, target), up = target / g, down = orig / g;
+        if (up != 1) throw new IllegalArgumentException("integer downsampling only");
+        Bank b = BANKS.computeIfAbsent(mode + ":" + up + "/" + down, k -> design(mode, up, down));
+        return fftDecimator(b).apply(x, outputLength(x.length, orig, target));
     }
 
     private static final Map<Bank, FftDecimator> DECIMATORS = new ConcurrentHashMap<>();

@@ -4,21 +4,18 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The mel product on a batch of L frames at once (one frame per SIMD lane, straight from {@link BatchFft}'s output):
+ * The mel product on a batch of L frames at once (one frame per SIMD lane, straight from {@link DoubleBatchFft}):
  * |X|^2 per bin, then each filter's weighted sum over its support, in float64 lanes. Power 2 only.
  */
 final class BatchMel {
     private BatchMel() {}
 
-    static final VectorSpecies<Double> S = BatchFft.S;
+    static final VectorSpecies<Double> S = DoubleBatchFft.S;
 
     /** out [n_mels, frames] receives frames t0 .. t0 + nb - 1. p: scratch of bins * L doubles. */
-    static void apply(BatchFft fft, int t0, int nb, MelFilterBank bank, double[] p, float[] out, int frames) {
-        int L = BatchFft.L, bins = bank.bins();
-        for (int k = 0; k < bins; k++) {
-            DoubleVector r = DoubleVector.fromArray(S, fft.outRe, k * L), i = DoubleVector.fromArray(S, fft.outIm, k * L);
-            r.mul(r).add(i.mul(i)).intoArray(p, k * L);
-        }
+    static void apply(DoubleBatchFft fft, int t0, int nb, MelFilterBank bank, double[] p, float[] out, int frames) {
+        int L = DoubleBatchFft.L, bins = bank.bins();
+        fft.unpackPower(p);
         float[] w = bank.weights().data();
         double[] lanes = new double[L];
         for (int row = 0; row < bank.nMels(); row++) {

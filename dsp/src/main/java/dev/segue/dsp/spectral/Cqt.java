@@ -241,7 +241,7 @@ public final class Cqt {
 
     /** resample(orig_sr=factor, target_sr=1, scale=True): the filter's output times sqrt(factor), in float32. */
     static float[] halve(float[] y, int factor, CqtParams p) {
-        float[] h = Resampler.resample(y, factor, 1, p.resampler());
+        float[] h = Resampler.resampleSingle(y, factor, 1, p.resampler());
         float s = (float) Math.sqrt(1.0 / factor); // numpy: float32 array /= python float -> float32 division
         for (int i = 0; i < h.length; i++) h[i] = h[i] / s;
         return h;
@@ -253,6 +253,14 @@ public final class Cqt {
         StftParams sp = new StftParams(nFft, hop, nFft, Window.ONES, true, pad);
         int rows = b.idx().length, frames = sp.frames(y.length);
         float[] ore = new float[rows * frames], oim = new float[rows * frames];
+        if (Stft.floatBatched(sp)) {
+            // float32 SIMD path: 16 frames per vector through the batched FFT, then each row's few kept basis entries as
+            // complex FMAs on the lanes (no per-frame spectrum, no transpose)
+            Stft.forEachBatchF(y, sp, (t0, nb, fft) -> FloatBatchCqt.apply(fft, t0, nb, b, ore, oim, frames));
+            outRe[oct] = ore;
+            outIm[oct] = oim;
+            return frames;
+        }
         float[] dre = new float[bins], dim = new float[bins];
         Stft.forEachFrame(y, sp, (t, sre, sim) -> {
             // the complex64 STFT column, then per row (br + i bi) . (dr + i di) over the row's support
@@ -273,7 +281,14 @@ public final class Cqt {
 
     /** Naive reference of the octave product: every kept entry, double accumulation. For tests. */
     static float[][] responseNaive(float[] y, SparseBasis b, int hop, PadMode pad) {
-        ComplexMatrix d = Stft.stft(y, new StftParams(b.nFft(), hop, b.nFft(), Window.ONES, true, pad));
+        // the per-frame JTransforms float64 STFT, rounded to complex64 (independent of the batched FFTs)
+        StftParams sp = new StftParams(b.nFft(), hop, b.nFft(), Window.ONES, true, pad);
+        int bins = sp.bins(), nf = sp.frames(y.length);
+        float[] dre = new float[bins * nf], dim = new float[bins * nf];
+        Stft.forEachFrameScalar(y, sp, (t, re, im) -> {
+            for (int k = 0; k < bins; k++) { dre[k * nf + t] = (float) re[k]; dim[k * nf + t] = (float) im[k]; }
+        });
+        ComplexMatrix d = new ComplexMatrix(bins, nf, dre, dim);
         int rows = b.idx().length, frames = d.cols();
         float[] ore = new float[rows * frames], oim = new float[rows * frames];
         for (int r = 0; r < rows; r++)
@@ -293,7 +308,11 @@ public final class Cqt {
 
     /** Test hook: the fast and the naive octave product for one basis. */
     static float[][][] compareResponse(float[] y, double sr, double[] freqs, int hop) {
-        double[] alpha = relativeBandwidth(freqs, 12);
+        return compareResponse(y, sr, freqs, hop, 12);
+    }
+
+    static float[][][] compareResponse(float[] y, double sr, double[] freqs, int hop, int bpo) {
+        double[] alpha = relativeBandwidth(freqs, bpo);
         SparseBasis b = basis(sr, freqs, alpha, 1.0, 0.01, 1.0);
         float[][] re = new float[1][], im = new float[1][];
         response(y, b, hop, PadMode.CONSTANT, re, im, 0);

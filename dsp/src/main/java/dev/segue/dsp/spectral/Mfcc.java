@@ -10,7 +10,7 @@ public final class Mfcc {
     public record Result(FloatMatrix mfcc, FloatMatrix logMelDb) {}
 
     public static Result compute(float[] y, double sr, int nMfcc, StftParams p, MelParams m) {
-        FloatMatrix db = PowerToDb.apply(MelSpectrogram.compute(y, sr, p, 2.0, m));
+        FloatMatrix db = PowerToDb.apply(MelSpectrogram.compute(y, sr, p, 2.0, m, true));
         return new Result(Dct.dct2Ortho(db, nMfcc), db);
     }
 

@@ -18,7 +18,7 @@ public final class MusicnnFrontEnd {
     public static final MelParams MEL = MelParams.of(N_MELS);
 
     /** Mel power [96, frames] (musicnn's librosa melspectrogram). */
-    public static FloatMatrix melPower(float[] y16k) { return MelSpectrogram.compute(y16k, SAMPLE_RATE, STFT, 2.0, MEL); }
+    public static FloatMatrix melPower(float[] y16k) { return MelSpectrogram.compute(y16k, SAMPLE_RATE, STFT, 2.0, MEL, true); }
 
     /** Log-mel [frames, 96] from the 16 kHz signal. */
     public static FloatMatrix logMel(float[] y16k) {

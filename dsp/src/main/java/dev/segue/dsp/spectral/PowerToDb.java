@@ -30,9 +30,9 @@ public final class PowerToDb {
             refDb = 10.0 * Math.log10(Math.max(amin, Math.abs(((Fixed) ref).value())));
         }
         float mx = Float.NEGATIVE_INFINITY;
+        dev.segue.dsp.Kernels.dbFloat(x, aminF, out); // 10 log10(max(amin, x)), float32 (SIMD log10 within an ulp)
         for (int i = 0; i < x.length; i++) {
-            float v = (float) (10f * (float) Math.log10(Math.max(aminF, x[i])));
-            v = (float) (v - refDb);
+            float v = Float.isNaN(x[i]) ? x[i] : (float) (out[i] - refDb);
             out[i] = v;
             mx = Math.max(mx, v);
         }
