@@ -42,6 +42,8 @@ public interface Backend {
      * the same mask, made in parallel and in SIMD lanes.
      */
     void dropoutMask(Tensor out, double p, long seed);
+    /** out = x · (the mask {@link #dropoutMask} would write) for contiguous float32 x, out of one size; no mask is stored. */
+    void dropout(Tensor x, Tensor out, double p, long seed);
     /** out = cond != 0 ? a : b; all three already have out's shape. */
     void where(Tensor cond, Tensor a, Tensor b, Tensor out);
 

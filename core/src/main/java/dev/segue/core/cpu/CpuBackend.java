@@ -93,6 +93,7 @@ public final class CpuBackend implements Backend {
     }
 
     @Override public void dropoutMask(Tensor out, double p, long seed) { ElementwiseKernels.dropoutMask(out, p, seed); }
+    @Override public void dropout(Tensor x, Tensor out, double p, long seed) { ElementwiseKernels.dropout(x, out, p, seed); }
     @Override public void gatherDot(Tensor table, Tensor ids, Tensor h, Tensor out) { IndexKernels.gatherDot(table, ids, h, out); }
     @Override public double sumOfSquares(Tensor x) { return ReduceKernels.sumOfSquares(x); }
     @Override public void indexSelect(Tensor src, int dim, Tensor index, Tensor out) { IndexKernels.indexSelect(src, dim, index, out); }

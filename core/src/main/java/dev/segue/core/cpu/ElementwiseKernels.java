@@ -183,25 +183,49 @@ final class ElementwiseKernels {
 
     static boolean isF32(Tensor t) { return t.dtype() == DType.F32; }
 
-    static void dropoutMask(Tensor out, double p, long seed) {
-        if (!out.isContiguous() || out.dtype() != DType.F32)
-            throw new IllegalArgumentException("dropout_mask: out must be contiguous float32, got " + out.dtype() + dev.segue.core.Shape.str(out.shape()));
+    static void dropoutMask(Tensor out, double p, long seed) { dropout(null, out, p, seed); }
+
+    /**
+     * out = x · mask (x null: out = mask), the mask of {@link dev.segue.core.Backend#dropoutMask}
+     * computed on the fly: no mask tensor is stored or read, and the backward recomputes it from the seed.
+     */
+    static void dropout(Tensor x, Tensor out, double p, long seed) {
+        if (!out.isContiguous() || out.dtype() != DType.F32 || (x != null && (!x.isContiguous() || x.dtype() != DType.F32 || x.numel() != out.numel())))
+            throw new IllegalArgumentException("dropout: x and out must be contiguous float32 of the same size, got "
+                    + (x == null ? "" : x.dtype() + dev.segue.core.Shape.str(x.shape()) + " and ") + out.dtype() + dev.segue.core.Shape.str(out.shape()));
         float scale = (float) (1 / (1 - p));
         // u·2^24 < p·2^24 ⟺ bits < ⌈p·2^24⌉ (bits is an integer); p·2^24 is exact
         int threshold = (int) Math.ceil(p * 0x1p24);
         int lo = (int) seed, hi = (int) (seed >>> 32);
-        float[] o = st(out).f;
-        int off = out.offset();
+        float[] o = st(out).f, a = x == null ? null : st(x).f;
+        int off = out.offset(), xo = x == null ? 0 : x.offset();
         Parallel.forRange(out.numel(), 1 << 15, (from, to) -> {
-            // int-only and branch-free, so C2 vectorises it: keep = 1 − [bits < threshold]
-            for (int i = from; i < to; i++) {
-                int x = i + lo;
-                x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
-                x ^= hi;
-                x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
-                int keep = 1 - (((x >>> 8) - threshold) >>> 31);
-                o[off + i] = keep * scale;
-            }
+            if (a == null) maskRange(o, off, from, to, lo, hi, threshold, scale);
+            else applyRange(a, xo, o, off, from, to, lo, hi, threshold, scale);
         });
+    }
+
+    // int-only and branch-free, so C2 vectorises both loops: keep = 1 − [bits < threshold]
+
+    private static void maskRange(float[] o, int off, int from, int to, int lo, int hi, int threshold, float scale) {
+        for (int i = from; i < to; i++) {
+            int x = i + lo;
+            x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
+            x ^= hi;
+            x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
+            int keep = 1 - (((x >>> 8) - threshold) >>> 31);
+            o[off + i] = keep * scale;
+        }
+    }
+
+    private static void applyRange(float[] a, int xo, float[] o, int off, int from, int to, int lo, int hi, int threshold, float scale) {
+        for (int i = from; i < to; i++) {
+            int x = i + lo;
+            x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
+            x ^= hi;
+            x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
+            int keep = 1 - (((x >>> 8) - threshold) >>> 31);
+            o[off + i] = a[xo + i] * (keep * scale);
+        }
     }
 }

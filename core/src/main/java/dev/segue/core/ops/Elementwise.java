@@ -117,8 +117,19 @@ public final class Elementwise {
         if (!training || p == 0) return x;
         // one draw from rng seeds a counter-based mask (a pure function of seed and position): made in
         // parallel, the same for any thread count, and the generator advances by one draw per call
-        Tensor mask = Tensor.empty(x.backend(), DType.F32, x.shape());
-        x.backend().dropoutMask(mask, p, rng.nextLong());
-        return x.mul(x.dtype() == DType.F32 ? mask : mask.to(x.dtype()));
+        long seed = rng.nextLong();
+        if (x.dtype() != DType.F32) {
+            Tensor mask = Tensor.empty(x.backend(), DType.F32, x.shape());
+            x.backend().dropoutMask(mask, p, seed);
+            return x.mul(mask.to(x.dtype()));
+        }
+        // float32: the mask is applied on the fly, forward and backward, and never stored
+        Tensor out = Tensor.empty(x.backend(), DType.F32, x.shape());
+        x.backend().dropout(x.detach().contiguous(), out, p, seed);
+        return Autograd.record("dropout", out, g -> {
+            Tensor gx = Tensor.empty(g.backend(), DType.F32, g.shape());
+            g.backend().dropout(g.contiguous(), gx, p, seed);
+            return new Tensor[]{gx};
+        }, x);
     }
 }

@@ -78,4 +78,21 @@ class DropoutMaskTest {
         r2.nextLong();
         assertEquals(r2.nextLong(), r1.nextLong());
     }
+
+    /** The float32 op applies the mask on the fly: out = x·mask and dx = g·mask, bit for bit, with the seed the op drew. */
+    @Test
+    void fusedFloat32DropoutEqualsMaskTimesInputForwardAndBackward() {
+        int n = 70_001;
+        Rng data = new Rng(3);
+        Tensor x = Tensor.randn(data, n).requiresGrad(true), g = Tensor.randn(data, n);
+        Rng r = new Rng(9);
+        long seed = new Rng(9).nextLong();                 // the one draw the op makes
+        Tensor y = x.dropout(0.25, true, r);
+        y.backward(g);
+        float[] m = mask(n, 0.25, seed), xv = x.toFloatArray(), gv = g.toFloatArray(), yv = y.toFloatArray(), dx = x.grad().toFloatArray();
+        for (int i = 0; i < n; i++) {
+            assertEquals(xv[i] * m[i], yv[i], "forward at " + i);
+            assertEquals(gv[i] * m[i], dx[i], "backward at " + i);
+        }
+    }
 }
