@@ -49,7 +49,10 @@ final class VectorUnary {
         if (up < n) FloatUnary.scalarBackward(op, xs, ix + up, gy, ig + up, gx, io + up, n - up);
     }
 
-    private static float[] scratch(int up) { return new float[Math.min(up, CHUNK)]; }
+    /** Three chunk-sized scratch rows per thread, reused call after call (they stay in L1; no allocation per call). */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][CHUNK]);
+
+    private static float[] scratch(int slot) { return SCRATCH.get()[slot]; }
 
     private static void relu(float[] a, int ia, float[] o, int io, int up) {
         for (int j = 0; j < up; j += L) FloatVector.fromArray(S, a, ia + j).max(0f).intoArray(o, io + j);
@@ -64,7 +67,7 @@ final class VectorUnary {
 
     /** σ(x), or x·σ(x) (SiLU). */
     private static void sigmoid(float[] a, int ia, float[] o, int io, int up, boolean silu) {
-        float[] sg = scratch(up);
+        float[] sg = scratch(0);
         for (int c = 0; c < up; c += CHUNK) {
             int m = Math.min(CHUNK, up - c);
             sigmoidChunk(a, ia + c, sg, m);
@@ -99,7 +102,7 @@ final class VectorUnary {
 
     /** x·Φ(x), Φ(x) = erfc(|x|/√2)/2 for x < 0 and 1 − erfc(|x|/√2)/2 otherwise. */
     private static void gelu(float[] a, int ia, float[] o, int io, int up) {
-        float[] t = scratch(up), u = scratch(up);
+        float[] t = scratch(0), u = scratch(1);
         for (int c = 0; c < up; c += CHUNK) {
             int m = Math.min(CHUNK, up - c);
             erfcParts(a, ia + c, t, u, m);
@@ -115,7 +118,7 @@ final class VectorUnary {
 
     /** 0.5·x·(1 + tanh(c·(x + 0.044715·x³))). */
     private static void geluTanh(float[] a, int ia, float[] o, int io, int up) {
-        float[] th = scratch(up);
+        float[] th = scratch(0);
         for (int c = 0; c < up; c += CHUNK) {
             int m = Math.min(CHUNK, up - c);
             geluTanhInner(a, ia + c, th, m);
@@ -135,7 +138,7 @@ final class VectorUnary {
     // each backward below forms d = dy/dx and stores d · gy (gx may be gy)
 
     private static void expBackward(float[] xs, int ix, float[] gy, int ig, float[] gx, int io, int up) {
-        float[] e = scratch(up);
+        float[] e = scratch(0);
         for (int c = 0; c < up; c += CHUNK) {
             int m = Math.min(CHUNK, up - c);
             VectorMath.exp(xs, ix + c, e, 0, m);
@@ -145,7 +148,7 @@ final class VectorUnary {
     }
 
     private static void tanhBackward(float[] xs, int ix, float[] gy, int ig, float[] gx, int io, int up) {
-        float[] th = scratch(up);
+        float[] th = scratch(0);
         for (int c = 0; c < up; c += CHUNK) {
             int m = Math.min(CHUNK, up - c);
             VectorMath.tanh(xs, ix + c, th, 0, m);
@@ -158,7 +161,7 @@ final class VectorUnary {
 
     /** σ' = σ(1 − σ); SiLU' = σ·(x(1 − σ) + 1). */
     private static void sigmoidBackward(float[] xs, int ix, float[] gy, int ig, float[] gx, int io, int up, boolean silu) {
-        float[] sg = scratch(up);
+        float[] sg = scratch(0);
         for (int c = 0; c < up; c += CHUNK) {
             int m = Math.min(CHUNK, up - c);
             sigmoidChunk(xs, ix + c, sg, m);
@@ -182,7 +185,7 @@ final class VectorUnary {
 
     /** GELU' = x·φ(x) + Φ(x), φ(x) = e^(−x²/2)/√(2π). */
     private static void geluBackward(float[] xs, int ix, float[] gy, int ig, float[] gx, int io, int up) {
-        float[] t = scratch(up), u = scratch(up), g = scratch(up);
+        float[] t = scratch(0), u = scratch(1), g = scratch(2);
         for (int c = 0; c < up; c += CHUNK) {
             int m = Math.min(CHUNK, up - c);
             erfcParts(xs, ix + c, t, u, m);
@@ -203,7 +206,7 @@ final class VectorUnary {
     }
 
     private static void geluTanhBackward(float[] xs, int ix, float[] gy, int ig, float[] gx, int io, int up) {
-        float[] th = scratch(up);
+        float[] th = scratch(0);
         for (int c = 0; c < up; c += CHUNK) {
             int m = Math.min(CHUNK, up - c);
             geluTanhInner(xs, ix + c, th, m);
