@@ -110,6 +110,7 @@ public final class BenchTrainStep implements Callable<Integer> {
         int v = items + 1;
         T4RecModel m = new T4RecModel(cfg, v, null, null, rng);
         Optimizer opt = new Adam(ParamGroups.decayAndNoDecay(m, cfg.lr(), 0), Adam.Variant.ADAMW_HF, 0.9, 0.999, 1e-8);
+        m.useRowSparseTable(opt);   // as T4RecTrainer does
         Rng data = new Rng(2);
         double[] total = new double[steps], fb = new double[steps];
         int maskedSum = 0;
@@ -121,7 +122,8 @@ public final class BenchTrainStep implements Callable<Integer> {
             Tensor loss = m.loss(ids, mask, batch);
             loss.backward();
             long t1 = System.nanoTime();
-            opt.step(GradClip.clipCoefficient(m.parameters(), 1.0));
+            opt.foldSparseIntoDense();
+            opt.step(GradClip.clipCoefficient(m.parameters(), opt.sparseGrads(), 1.0));
             opt.zeroGrad();
             long t2 = System.nanoTime();
             int masked = 0;

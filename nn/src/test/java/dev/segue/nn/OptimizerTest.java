@@ -147,4 +147,33 @@ class OptimizerTest {
         assertEquals(0.5, f.factor(23_000));
         assertEquals(0.25, f.factor(23_001));
     }
+
+    /**
+     * A tied table (looked up, and used as the output projection) under Adam with clipping: folding the
+     * row-sparse lookup gradient into the projection's dense one before the norm gives the dense path's bits.
+     */
+    @Test void tiedTableFoldsItsLookupRowsIntoTheDenseGradient() {
+        float[][] out = new float[2][];
+        for (int mode = 0; mode < 2; mode++) {
+            boolean sparse = mode == 1;
+            Embedding e = new Embedding(30, 4, -1, new Rng(1)).sparse(sparse);
+            Map<String, Tensor> ps = new java.util.LinkedHashMap<>(e.namedParameters());
+            Optimizer opt = new Adam(List.of(new ParamGroup(ps, 0.05, 0.01)), Adam.Variant.ADAMW_HF, 0.9, 0.999, 1e-8);
+            if (sparse) opt.addSparse("weight", e, false);
+            Rng data = new Rng(3);
+            for (int s = 0; s < 4; s++) {
+                long[] ids = new long[10];
+                for (int i = 0; i < ids.length; i++) ids[i] = data.nextInt(12);
+                opt.zeroGrad();
+                Tensor h = e.forward(Tensor.ofLongs(ids, 2, 5)).tanh();             // [2, 5, 4]
+                Tensor logits = h.matmul(e.weight().mT());                         // tied: [2, 5, 30]
+                logits.square().mean().backward();
+                opt.foldSparseIntoDense();
+                double coef = dev.segue.nn.optim.GradClip.clipCoefficient(List.of(e.weight()), opt.sparseGrads(), 0.05);
+                opt.step(coef);
+            }
+            out[mode] = e.weight().toFloatArray();
+        }
+        assertArrayEquals(out[0], out[1]);
+    }
 }

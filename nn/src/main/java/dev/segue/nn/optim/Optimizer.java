@@ -85,6 +85,7 @@ public abstract class Optimizer {
      */
     public final void step(double gradScale) {
         this.gradScale = (float) gradScale;
+        foldSparseIntoDense();
         stepCount++;
         for (ParamGroup g : groups)
             for (Map.Entry<String, Tensor> e : g.params().entrySet()) {
@@ -118,6 +119,27 @@ public abstract class Optimizer {
         return st;
     }
 
+    /**
+     * For dense-semantics row-sparse tables that also have a dense gradient (a tied output projection): adds
+     * the rows into it — in place when no other parameter's gradient shares its storage, else into a copy —
+     * and drops the sparse part, so that the gradient is one plain dense tensor again. Call it after
+     * backward and before a gradient norm that should see the sum ({@link #step} calls it too).
+     */
+    public void foldSparseIntoDense() {
+        for (String name : denseScratch.keySet()) {
+            dev.segue.nn.layers.Embedding table = sparseTables.get(name);
+            Tensor p = table.weight(), dense = p.grad();
+            if (table.sparseGrad() == null || dense == null) continue;
+            dev.segue.nn.layers.RowSparseGrad sg = table.sparseGrad();
+            Tensor buf = dense.dtype() == DType.F32 && dense.isContiguous() && dense.offset() == 0
+                    && dense.storage().size() == dense.numel() && !sharedWithOtherGrads(p, dense)
+                    ? dense : dense.to(DType.F32).copy().detach();
+            buf.backend().indexAdd(buf, 0, Tensor.ofLongs(sg.rows(), sg.rows().length), sg.values().contiguous());
+            p.setGrad(buf);
+            table.clearSparseGrad();
+        }
+    }
+
     /** A dense update with the row-sparse gradient as the dense one (zero elsewhere): scatter, one sweep, clear. */
     private void denseStepFromRows(String name, Tensor p, dev.segue.nn.layers.Embedding table, ParamGroup g) {
         if (!p.isContiguous() || p.dtype() != DType.F32) throw new IllegalStateException("row-sparse table '" + name + "' must be contiguous float32");
@@ -132,6 +154,14 @@ public abstract class Optimizer {
         p.backend().updateInPlace(p, buf, new Tensor[0],
                 (pa, po, ga, go, unused, unusedOff, from, to) -> update(pa, po, ga, go, st, from, to, g, step));
         buf.backend().indexAdd(buf, 0, rows, values.neg());                // v + (−v) = +0: zero again
+    }
+
+    /** Whether another parameter's gradient (of any group) lives in the storage of {@code grad}. */
+    private boolean sharedWithOtherGrads(Tensor param, Tensor grad) {
+        for (ParamGroup pg : groups)
+            for (Tensor q : pg.tensors())
+                if (q != param && q.grad() != null && q.grad().storage() == grad.storage()) return true;
+        return false;
     }
 
     /** Gathers the touched rows of the parameter and its state, runs the same fused update on them, scatters back. */

@@ -146,6 +146,19 @@ public final class T4RecModel extends Module {
         return out;
     }
 
+    /**
+     * Lets {@code opt} treat the item table's lookup gradient as row-sparse with dense semantics
+     * ({@link dev.segue.nn.optim.Optimizer#addSparse(String, Embedding, boolean)}): the lookup no longer
+     * builds a [V, e] gradient to add to the tied projection's; its rows are folded into that one before
+     * clipping. Same updates, bit for bit up to the order of two float additions per touched row.
+     */
+    public void useRowSparseTable(dev.segue.nn.optim.Optimizer opt) {
+        if (!items.weight().requiresGrad()) return;
+        String name = null;
+        for (var e : namedParameters().entrySet()) if (e.getValue() == items.weight()) name = e.getKey();
+        opt.addSparse(name, items.sparse(true), false);
+    }
+
     /** rows [M, e] → logits [M, V] = rows·Wᵀ (+ b). */
     public Tensor logits(Tensor rows) {
         Tensor l = rows.matmul(items.weight().mT());

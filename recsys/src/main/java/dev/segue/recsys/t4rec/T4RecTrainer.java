@@ -55,6 +55,7 @@ public final class T4RecTrainer implements EpochTask {
         opt = cfg.optimizer().equals("adamw_hf")
                 ? new Adam(groups, Adam.Variant.ADAMW_HF, 0.9, 0.999, 1e-8)
                 : new Sgd(groups, cfg.momentum(), 0, true);
+        model.useRowSparseTable(opt);
         trainRows = rowsOfAtLeast(data.train(), 2);
         if (trainRows.length == 0) throw new IllegalArgumentException("no training session has two or more items");
         long total = (long) cfg.epochs() * stepsPerEpoch();
@@ -115,7 +116,8 @@ public final class T4RecTrainer implements EpochTask {
         if (loss == null) return Double.NaN;
         loss.backward();
         List<Tensor> params = model.parameters();
-        opt.step(cfg.clip() > 0 ? GradClip.clipCoefficient(params, cfg.clip()) : 1);
+        opt.foldSparseIntoDense();     // the tied table's lookup rows join its dense gradient before the norm
+        opt.step(cfg.clip() > 0 ? GradClip.clipCoefficient(params, opt.sparseGrads(), cfg.clip()) : 1);
         sched.advance();
         opt.zeroGrad();
         return loss.item();
