@@ -47,14 +47,9 @@ public final class Linalg {
         if (b3.dtype() != out.dtype()) b3 = b3.to(out.dtype());
         a.backend().matmul(a3.detach(), b3.detach(), out, 1, 0);
         Tensor result = new Tensor(out.storage(), outShape, Shape.contiguousStrides(outShape), 0);
-        // An operand that is a transposed view of contiguous storage (a weight used as wᵀ, a key as kᵀ) gets
-        // its gradient computed in its storage's layout — (gᵀ·a)ᵀ instead of aᵀ·g — so that the transpose's
-        // backward hands its input a contiguous gradient: no strided accumulation or copy of a [V, d] table.
-        boolean aT = java.util.Arrays.equals(batchA, batch) && a.mT().isContiguous() && !a.isContiguous();
-        boolean bT = java.util.Arrays.equals(batchB, batch) && b.mT().isContiguous() && !b.isContiguous();
         return Autograd.record("matmul", result, g -> new Tensor[]{
-                !a.requiresGrad() ? null : aT ? matmulNd(b, g.mT()).mT() : matmulNd(g, b.mT()).sumTo(as),
-                !b.requiresGrad() ? null : bT ? matmulNd(g.mT(), a).mT() : matmulNd(a.mT(), g).sumTo(bs)}, a, b);
+                a.requiresGrad() ? matmulNd(g, b.mT()).sumTo(as) : null,
+                b.requiresGrad() ? matmulNd(a.mT(), g).sumTo(bs) : null}, a, b);
     }
 
     /** A [nb, r, c] view of x broadcast to batch (a stride-0 batch when x has no batch dims). */
