@@ -205,27 +205,23 @@ final class ElementwiseKernels {
         });
     }
 
-    // int-only and branch-free, so C2 vectorises both loops: keep = 1 − [bits < threshold]
+    /**
+     * 1 if position i is kept, else 0: two rounds of lowbias32 keyed by the seed's halves, top 24 bits
+     * against the threshold. Int-only and branch-free, so C2 inlines it and vectorises the loops below.
+     */
+    private static int keep(int i, int lo, int hi, int threshold) {
+        int x = i + lo;
+        x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
+        x ^= hi;
+        x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
+        return 1 - (((x >>> 8) - threshold) >>> 31);
+    }
 
     private static void maskRange(float[] o, int off, int from, int to, int lo, int hi, int threshold, float scale) {
-        for (int i = from; i < to; i++) {
-            int x = i + lo;
-            x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
-            x ^= hi;
-            x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
-            int keep = 1 - (((x >>> 8) - threshold) >>> 31);
-            o[off + i] = keep * scale;
-        }
+        for (int i = from; i < to; i++) o[off + i] = keep(i, lo, hi, threshold) * scale;
     }
 
     private static void applyRange(float[] a, int xo, float[] o, int off, int from, int to, int lo, int hi, int threshold, float scale) {
-        for (int i = from; i < to; i++) {
-            int x = i + lo;
-            x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
-            x ^= hi;
-            x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
-            int keep = 1 - (((x >>> 8) - threshold) >>> 31);
-            o[off + i] = a[xo + i] * (keep * scale);
-        }
+        for (int i = from; i < to; i++) o[off + i] = a[xo + i] * (keep(i, lo, hi, threshold) * scale);
     }
 }
