@@ -38,10 +38,17 @@ final class VectorMath {
      * polynomial to degree 7, times 2^n assembled in the exponent bits (in two factors, so overflow to +inf
      * and gradual underflow to subnormals and 0 come out right); NaN stays NaN.
      */
-    static void expInPlace(float[] buf, int off, float shift, int up) {
-        FloatVector vShift = FloatVector.broadcast(S, shift);
+    static void expInPlace(float[] buf, int off, float shift, int up) { expSum(buf, off, buf, off, shift, up, null); }
+
+    /**
+     * dst[d0 + i] = e^(src[s0 + i] − shift) for i < up (a multiple of {@link #L}); dst may be src, or null to
+     * store nothing. With {@code lanes} (length L) non-null, it receives the lane-wise sums of the values, added
+     * in index order (the same bits as summing the stored values afterwards): softmax in one pass instead of three.
+     */
+    static void expSum(float[] src, int s0, float[] dst, int d0, float shift, int up, float[] lanes) {
+        FloatVector vShift = FloatVector.broadcast(S, shift), acc = FloatVector.zero(S);
         for (int j = 0; j < up; j += L) {
-            FloatVector x = FloatVector.fromArray(S, buf, off + j).sub(vShift);
+            FloatVector x = FloatVector.fromArray(S, src, s0 + j).sub(vShift);
             FloatVector xc = x.max(-104f).min(89f);                      // e^-104 rounds to 0, e^89 to +inf
             FloatVector t = xc.mul(LOG2E).add(ROUNDER);
             FloatVector n = t.sub(ROUNDER);
@@ -60,8 +67,11 @@ final class VectorMath {
             IntVector n1 = ni.lanewise(VectorOperators.ASHR, 1), n2 = ni.sub(n1);
             FloatVector s1 = n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             FloatVector s2 = n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            p.mul(s1).mul(s2).blend(x, x.compare(VectorOperators.NE, x)).intoArray(buf, off + j);   // x ≠ x: NaN (test(IS_NAN) is not intrinsic on JDK 17)
+            FloatVector e = p.mul(s1).mul(s2).blend(x, x.compare(VectorOperators.NE, x));   // x ≠ x: NaN (test(IS_NAN) is not intrinsic on JDK 17)
+            if (dst != null) e.intoArray(dst, d0 + j);
+            acc = acc.add(e);
         }
+        if (lanes != null) acc.intoArray(lanes, 0);
     }
 
     /** dst[d0 + i] = e^(src[s0 + i]) for i < up (a multiple of {@link #L}); dst may be src. */

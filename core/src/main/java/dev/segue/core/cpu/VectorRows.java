@@ -33,13 +33,9 @@ final class VectorRows {
     private static void softmax(float[] x, int xo, float[] y, int yo, int n) {
         float max = max(x, xo, n);
         if (max != max) { java.util.Arrays.fill(y, yo, yo + n, Float.NaN); return; }
-        int up = S.loopBound(n), j = 0;
-        if (x != y || xo != yo) System.arraycopy(x, xo, y, yo, up);
-        VectorMath.expInPlace(y, yo, max, up);
-        FloatVector vsum = FloatVector.zero(S);
-        for (; j < up; j += L) vsum = vsum.add(FloatVector.fromArray(S, y, yo + j));
+        int up = S.loopBound(n), j = up;
         float[] lanes = new float[L];
-        vsum.intoArray(lanes, 0);
+        VectorMath.expSum(x, xo, y, yo, max, up, lanes);      // y = e^(x − max), lane sums in one pass
         double sum = VectorMath.sum(lanes);
         for (; j < n; j++) { float e = (float) Math.exp(x[xo + j] - max); y[yo + j] = e; sum += e; }
         FloatVector vi = FloatVector.broadcast(S, (float) (1 / sum));
@@ -52,17 +48,9 @@ final class VectorRows {
         float max = max(x, xo, n);
         if (max != max) { java.util.Arrays.fill(y, yo, yo + n, Float.NaN); return; }
         int up = S.loopBound(n), j = 0;
-        FloatVector vsum = FloatVector.zero(S);
-        float[] e = new float[Math.min(up, VectorMath.CHUNK)];
-        for (int c = 0; c < up; c += VectorMath.CHUNK) {
-            int m = Math.min(VectorMath.CHUNK, up - c);
-            System.arraycopy(x, xo + c, e, 0, m);
-            VectorMath.expInPlace(e, 0, max, m);
-            for (int i = 0; i < m; i += L) vsum = vsum.add(FloatVector.fromArray(S, e, i));
-        }
-        j = up;
         float[] lanes = new float[L];
-        vsum.intoArray(lanes, 0);
+        VectorMath.expSum(x, xo, null, 0, max, up, lanes);    // Σ e^(x − max) without storing anything
+        j = up;
         double sum = VectorMath.sum(lanes);
         for (; j < n; j++) sum += Math.exp(x[xo + j] - max);
         float sh = (float) (max + Math.log(sum));
@@ -110,21 +98,11 @@ final class VectorRows {
     static void logSumExpAndSum(float[] x, int xo, int n, double[] stats) {
         float max = max(x, xo, n);
         int up = S.loopBound(n), j = 0;
-        FloatVector vsum = FloatVector.zero(S), vx = FloatVector.zero(S);
-        float[] e = new float[Math.min(up, VectorMath.CHUNK)];
-        for (int c = 0; c < up; c += VectorMath.CHUNK) {
-            int m = Math.min(VectorMath.CHUNK, up - c);
-            System.arraycopy(x, xo + c, e, 0, m);
-            VectorMath.expInPlace(e, 0, max, m);
-            for (int i = 0; i < m; i += L) {
-                vx = vx.add(FloatVector.fromArray(S, x, xo + c + i));
-                vsum = vsum.add(FloatVector.fromArray(S, e, i));
-            }
-        }
-        j = up;
         float[] lanes = new float[L];
-        vsum.intoArray(lanes, 0);
+        VectorMath.expSum(x, xo, null, 0, max, up, lanes);    // Σ e^(x − max), nothing stored
         double s = VectorMath.sum(lanes);
+        FloatVector vx = FloatVector.zero(S);
+        for (; j < up; j += L) vx = vx.add(FloatVector.fromArray(S, x, xo + j));
         vx.intoArray(lanes, 0);
         double sx = VectorMath.sum(lanes);
         for (; j < n; j++) { s += Math.exp(x[xo + j] - max); sx += x[xo + j]; }
@@ -134,8 +112,7 @@ final class VectorRows {
 
     static void softmaxGradient(float[] x, int xo, int n, float lse, float g, float off, float[] out, int oo) {
         int up = S.loopBound(n), j = 0;
-        if (x != out || xo != oo) System.arraycopy(x, xo, out, oo, up);
-        VectorMath.expInPlace(out, oo, lse, up);
+        VectorMath.expSum(x, xo, out, oo, lse, up, null);       // out = e^(x − lse), no copy first
         FloatVector vo = FloatVector.broadcast(S, off);
         for (; j < up; j += L) FloatVector.fromArray(S, out, oo + j).sub(vo).mul(g).intoArray(out, oo + j);
         for (; j < n; j++) out[oo + j] = g * ((float) Math.exp(x[xo + j] - lse) - off);
