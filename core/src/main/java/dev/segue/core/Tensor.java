@@ -186,16 +186,6 @@ public final class Tensor {
         return backend().sumOfSquares(c);
     }
 
-    /**
-     * this ·= s in place, not recorded by autograd: for tensors outside the graph, such as accumulated
-     * gradients being clipped. Throws on a tensor that autograd tracks.
-     */
-    public Tensor scaleInPlace(double s) {
-        if (gradFn != null || requiresGrad) throw new IllegalStateException("scaleInPlace: tensor " + Shape.str(shape) + " is tracked by autograd");
-        backend().unary(Backend.Unary.AFFINE, s, 0, this, this);
-        return this;
-    }
-
     public double item() {
         if (numel() != 1) throw new IllegalStateException("item(): tensor of shape " + Shape.str(shape) + " has " + numel() + " elements");
         return toDoubleArray()[0];
