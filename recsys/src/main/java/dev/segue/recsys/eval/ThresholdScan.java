@@ -5,9 +5,10 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API side of {@link TopK}'s scan: the positions of a block whose score reaches the
- * threshold, a vector of lanes at a time. Loaded only when the incubator module is present; it and the
- * scalar loop in {@link TopK} agree exactly (comparisons only).
+ * The Vector API side of {@link TopK.Heap#offerAll}: one vector compare per lane group against the
+ * threshold, then the set bits of the mask go straight into the selector's buffer. Loaded only when the
+ * incubator module is present; it and the scalar loop in {@link TopK} select exactly the same entries
+ * (comparisons only).
  */
 final class ThresholdScan {
     private ThresholdScan() {}
@@ -15,20 +16,43 @@ final class ThresholdScan {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
     /**
-     * Writes to {@code out} the positions j in [0, count) with buf[off + j] ≥ thr (NaN never qualifies), in
-     * increasing order, and returns how many: a vector compare per lane group, then the set bits of the
-     * mask — no rescan per candidate, which dominated when many scores qualify (large k, early blocks).
+     * Offers scores buf[off .. off+count) of items firstId, firstId+1, … to {@code h}; excluded is sorted.
+     * A lane that passed the compare is checked again against the threshold, which rises when the buffer
+     * fills and is compacted in the middle of a lane group. NaN never passes.
      */
-    static int candidates(float[] buf, int off, int count, float thr, int[] out) {
-        int l = S.length(), j = 0, n = 0;
-        for (; j + l <= count; j += l) {
-            long bits = FloatVector.fromArray(S, buf, off + j).compare(VectorOperators.GE, thr).toLong();
+    static void offerAll(TopK.Heap h, float[] buf, int off, int count, int firstId, int[] excluded) {
+        int l = S.length();
+        long[] key = h.key;
+        int size = h.size, capacity = key.length;
+        float thr = h.threshold;
+        int e = TopK.Heap.lowerBound(excluded, firstId);
+        boolean none = e >= excluded.length;
+        for (int j = 0; j < count; j += l) {
+            long bits;
+            if (j + l <= count) {
+                bits = FloatVector.fromArray(S, buf, off + j).compare(VectorOperators.GE, thr).toLong();
+            } else {
+                bits = 0;
+                for (int i = j; i < count; i++) if (buf[off + i] >= thr) bits |= 1L << (i - j);
+            }
             while (bits != 0) {
-                out[n++] = j + Long.numberOfTrailingZeros(bits);
+                int p = j + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
+                float v = buf[off + p];
+                if (!(v >= thr)) continue;
+                int item = firstId + p;
+                if (!none) {
+                    while (e < excluded.length && excluded[e] < item) e++;
+                    if (e < excluded.length && excluded[e] == item) continue;
+                }
+                key[size] = TopK.Heap.pack(v, item);
+                if (++size == capacity) {
+                    h.size = size;
+                    thr = h.compact();
+                    size = h.size;
+                }
             }
         }
-        for (; j < count; j++) if (buf[off + j] >= thr) out[n++] = j;
-        return n;
+        h.size = size;
     }
 }

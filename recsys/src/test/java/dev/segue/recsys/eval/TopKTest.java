@@ -103,4 +103,60 @@ class TopKTest {
         for (int row = 0; row < rows; row++) for (int k = 0; k < 10; k++) if (res.items()[row * 10 + k] == ref.items()[row * 10 + k]) same++;
         org.junit.jupiter.api.Assertions.assertEquals(rows * 10, same, "rounding-level score differences never reorder random Gaussian scores");
     }
+
+    /** The best k of (score, id) pairs by sorting everything: higher score first, then the lower id; NaN never. */
+    private static long[] sortedReference(float[] scores, int k) {
+        return java.util.stream.IntStream.range(0, scores.length).filter(i -> !Float.isNaN(scores[i]))
+                .mapToLong(i -> TopK.Heap.pack(scores[i], i)).boxed().sorted(java.util.Comparator.reverseOrder())
+                .limit(k).mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * The selector against a full sort on score streams made to stress its compaction: heavy ties (the
+     * crowded-bucket fallback), ±0, infinities, NaN, tiny and huge ranges, ascending streams (every score
+     * qualifies, so the buffer fills on every block), and blocks of every size, including 1 and 17.
+     */
+    @Test
+    void selectorKeepsExactlyTheBestKOnAdversarialStreams() {
+        SplittableRandom r = new SplittableRandom(23);
+        for (int kind = 0; kind < 7; kind++) {
+            for (int k : new int[] {1, 3, 17, 129, 500}) {
+                int n = 20 + r.nextInt(6000);
+                float[] s = new float[n];
+                for (int i = 0; i < n; i++) {
+                    s[i] = switch (kind) {
+                        case 0 -> (float) r.nextGaussian();
+                        case 1 -> r.nextInt(3);                                   // ties everywhere
+                        case 2 -> (float) (1e-30 * r.nextGaussian());             // denormal-ish range, ±0 nearby
+                        case 3 -> r.nextInt(4) == 0 ? (r.nextBoolean() ? -0f : 0f) : (float) (1e30 * r.nextGaussian());
+                        case 4 -> i;                                              // ascending: everything qualifies
+                        case 5 -> r.nextInt(10) == 0 ? Float.NaN : r.nextInt(5) == 0 ? Float.POSITIVE_INFINITY : (float) r.nextGaussian();
+                        default -> 1f + Math.ulp(1f) * r.nextInt(700);            // a range of a few ulps
+                    };
+                }
+                long[] ref = sortedReference(s, k);
+                int block = new int[] {1, 17, 1024, n}[r.nextInt(4)];
+                for (boolean scalar : new boolean[] {false, true}) {
+                    TopK.Heap h = new TopK.Heap(k);
+                    int[] ex = {};
+                    for (int from = 0; from < n; from += block) {
+                        if (scalar) h.offerAllScalar(s, from, Math.min(block, n - from), from, ex);
+                        else h.offerAll(s, from, Math.min(block, n - from), from, ex);
+                    }
+                    int[] ids = new int[k];
+                    float[] sc = new float[k];
+                    h.drainSorted(ids, sc, 0);
+                    for (int i = 0; i < k; i++) {
+                        String at = "kind " + kind + " k " + k + " n " + n + " block " + block + " rank " + i + (scalar ? " scalar" : " vector");
+                        if (i < ref.length) {
+                            assertEquals(TopK.Heap.itemOf(ref[i]), ids[i], at);
+                            assertEquals(Float.floatToIntBits(TopK.Heap.scoreOf(ref[i])), Float.floatToIntBits(sc[i]), at);
+                        } else {
+                            assertEquals(-1, ids[i], at);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
