@@ -47,13 +47,19 @@ final class VectorMath {
      */
     static void expSum(float[] src, int s0, float[] dst, int d0, float shift, int up, float[] lanes) {
         FloatVector vShift = FloatVector.broadcast(S, shift), acc = FloatVector.zero(S);
+        FloatVector lo = FloatVector.broadcast(S, -104f), hi = FloatVector.broadcast(S, 89f);
+        FloatVector log2e = FloatVector.broadcast(S, LOG2E), rounder = FloatVector.broadcast(S, ROUNDER);
+        FloatVector ln2Hi = FloatVector.broadcast(S, -LN2_HI), ln2Lo = FloatVector.broadcast(S, -LN2_LO);
         for (int j = 0; j < up; j += L) {
             FloatVector x = FloatVector.fromArray(S, src, s0 + j).sub(vShift);
-            FloatVector xc = x.max(-104f).min(89f);                      // e^-104 rounds to 0, e^89 to +inf
-            FloatVector t = xc.mul(LOG2E).add(ROUNDER);
-            FloatVector n = t.sub(ROUNDER);
-            FloatVector r = n.mul(-LN2_HI).add(xc);
-            r = n.mul(-LN2_LO).add(r);
+            // clamp to [−104, 89] (e^-104 rounds to 0, e^89 to +inf) by compare and blend: max/min with
+            // Java's NaN and −0 rules cost several instructions each; a NaN lane is restored at the end
+            FloatVector xc = lo.blend(x, x.compare(VectorOperators.GE, lo));
+            xc = hi.blend(xc, xc.compare(VectorOperators.LE, hi));
+            FloatVector t = xc.fma(log2e, rounder);                   // n = round(x·log2 e), any rounding works
+            FloatVector n = t.sub(rounder);
+            FloatVector r = n.fma(ln2Hi, xc);                          // exact: n·LN2_HI has few bits
+            r = n.fma(ln2Lo, r);
             FloatVector p = FloatVector.broadcast(S, 1f / 5040f);
             p = p.fma(r, FloatVector.broadcast(S, 1f / 720f));
             p = p.fma(r, FloatVector.broadcast(S, 1f / 120f));

@@ -21,11 +21,18 @@ final class VectorRows {
         if (log) logSoftmax(x, xo, y, yo, n); else softmax(x, xo, y, yo, n);
     }
 
+    /** Row maximum (NaN if any lane is NaN); four accumulators, so the loop is not one chain of dependent max ops. */
     private static float max(float[] x, int xo, int n) {
         int up = S.loopBound(n), j = 0;
-        FloatVector vmax = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-        for (; j < up; j += L) vmax = vmax.max(FloatVector.fromArray(S, x, xo + j));
-        float max = vmax.reduceLanes(VectorOperators.MAX);
+        FloatVector m0 = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
+        for (; j + 4 * L <= up; j += 4 * L) {
+            m0 = m0.max(FloatVector.fromArray(S, x, xo + j));
+            m1 = m1.max(FloatVector.fromArray(S, x, xo + j + L));
+            m2 = m2.max(FloatVector.fromArray(S, x, xo + j + 2 * L));
+            m3 = m3.max(FloatVector.fromArray(S, x, xo + j + 3 * L));
+        }
+        for (; j < up; j += L) m0 = m0.max(FloatVector.fromArray(S, x, xo + j));
+        float max = m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX);
         for (; j < n; j++) max = Math.max(max, x[xo + j]);
         return max;
     }
@@ -60,20 +67,31 @@ final class VectorRows {
     }
 
     static void layerNorm(float[] x, int xo, float[] w, int wo, float[] b, int bo, float[] y, int yo, int n, float eps, float[] stats) {
+        // two accumulators per sum: the adds (fmas) of one chain wait 3-4 cycles on each other
         int up = S.loopBound(n);
-        FloatVector acc = FloatVector.zero(S);
+        FloatVector a0 = FloatVector.zero(S), a1 = a0;
         int j = 0;
-        for (; j < up; j += L) acc = acc.add(FloatVector.fromArray(S, x, xo + j));
+        for (; j + 2 * L <= up; j += 2 * L) {
+            a0 = a0.add(FloatVector.fromArray(S, x, xo + j));
+            a1 = a1.add(FloatVector.fromArray(S, x, xo + j + L));
+        }
+        for (; j < up; j += L) a0 = a0.add(FloatVector.fromArray(S, x, xo + j));
         float[] lanes = new float[L];
-        acc.intoArray(lanes, 0);
+        a0.add(a1).intoArray(lanes, 0);
         double s = VectorMath.sum(lanes);
         for (; j < n; j++) s += x[xo + j];
         float mean = (float) (s / n);
         FloatVector vm = FloatVector.broadcast(S, mean);
-        acc = FloatVector.zero(S);
+        a0 = FloatVector.zero(S);
+        a1 = a0;
         j = 0;
-        for (; j < up; j += L) { FloatVector d = FloatVector.fromArray(S, x, xo + j).sub(vm); acc = d.fma(d, acc); }
-        acc.intoArray(lanes, 0);
+        for (; j + 2 * L <= up; j += 2 * L) {
+            FloatVector d0 = FloatVector.fromArray(S, x, xo + j).sub(vm), d1 = FloatVector.fromArray(S, x, xo + j + L).sub(vm);
+            a0 = d0.fma(d0, a0);
+            a1 = d1.fma(d1, a1);
+        }
+        for (; j < up; j += L) { FloatVector d = FloatVector.fromArray(S, x, xo + j).sub(vm); a0 = d.fma(d, a0); }
+        a0.add(a1).intoArray(lanes, 0);
         double v = VectorMath.sum(lanes);
         for (; j < n; j++) { float d = x[xo + j] - mean; v += d * d; }
         float rstd = (float) (1 / Math.sqrt(v / n + eps));
