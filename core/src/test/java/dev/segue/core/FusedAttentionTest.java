@@ -20,7 +20,11 @@ class FusedAttentionTest {
     @ParameterizedTest
     @CsvSource({
             "1,1,1,1,1,1,false,false", "2,3,5,5,8,8,true,false", "2,2,33,33,17,9,true,true", "1,2,70,130,16,16,false,true",
-            "2,1,130,130,3,5,true,true", "1,1,20,20,64,64,true,false", "3,2,1,65,8,8,false,true", "1,1,40,100,8,8,true,false"})
+            "2,1,130,130,3,5,true,true", "1,1,20,20,64,64,true,false", "3,2,1,65,8,8,false,true", "1,1,40,100,8,8,true,false",
+            // 16+ heads: the one-task-per-head backward
+            "4,4,11,11,16,16,true,false", "8,2,20,20,33,17,true,true", "2,8,70,150,8,8,true,true", "16,1,129,129,4,4,false,false",
+            // D from 128 on: Q·Kᵀ and dO·Vᵀ as dot products
+            "4,4,20,20,256,256,true,true", "1,2,70,140,129,128,true,false", "2,1,5,9,131,130,false,true"})
     void matchesTheCompositeReference(int b, int h, int tq, int tk, int d, int dv, boolean causal, boolean padding) {
         Rng r = new Rng(b * 1000 + tq * 7 + tk);
         Tensor q = Tensor.randn(r, b, h, tq, d).requiresGrad(true);
