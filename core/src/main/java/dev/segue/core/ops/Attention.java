@@ -29,9 +29,6 @@ public final class Attention {
         return Tensor.of(m, b, 1, tq, tk).to(dtype);
     }
 
-    /** Tq·Tk from which {@link #sdpa} takes the fused kernel even without a key-padding mask. */
-    public static final long FUSED_MIN_SCORES = 256 * 256;
-
     /** Returns {out, attn}. */
     public static Tensor[] sdpaReference(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale) {
         int[] qs = q.shape(), ks = k.shape();
@@ -56,13 +53,11 @@ public final class Attention {
             if (mask != null) scores = scores.add(mask);
             return scores.softmax(-1).dropout(dropout, true, rng).matmul(v);
         }
-        // With a key-padding mask a query row can lose every key: the fused kernel returns 0 there (the
-        // composite path would give NaN). From FUSED_MIN_SCORES scores per head on, the fused kernel is
-        // also the faster one (and keeps no [Tq, Tk] matrix); below, the composite path's batched GEMMs
-        // over all heads at once beat its per-head tiles (bench/RESULTS.md, attention).
+        // float32 takes the fused kernel: faster than the composite path from T = 11 to 1024 (bench/RESULTS.md,
+        // attention), no [Tq, Tk] matrix kept, and a query row whose keys are all masked gives 0 (the
+        // composite path gives NaN there).
         boolean f32 = q.dtype() == DType.F32 && k.dtype() == DType.F32 && v.dtype() == DType.F32;
-        if (f32 && (keyPadding != null || (long) q.size(2) * k.size(2) >= FUSED_MIN_SCORES))
-            return fused(q, k, v, causal, keyPadding, scale);
+        if (f32) return fused(q, k, v, causal, keyPadding, scale);
         return sdpaReference(q, k, v, causal, keyPadding, scale)[0];
     }
 
