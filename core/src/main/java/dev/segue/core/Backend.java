@@ -105,12 +105,16 @@ public interface Backend {
     /**
      * Fused scaled-dot-product attention on contiguous float32 q [B, H, Tq, D], k [B, H, Tk, D],
      * v [B, H, Tk, Dv]; out [B, H, Tq, Dv] and the row log-sum-exp lse [B, H, Tq] (for the backward).
-     * keyPadding [B, Tk] (nonzero = masked) or null; causal masks key j > i + Tk − Tq.
+     * keyPadding [B, Tk] (nonzero = masked) or null; causal masks key j > i + Tk − Tq. With dropout p &gt; 0
+     * the probabilities that multiply v are those times the {@link #dropoutMask} of (p, seed) over the
+     * [B, H, Tq, Tk] probability tensor (the normaliser still sums all of them), so the result equals
+     * softmax(…).dropout(p) · v of the composite ops with the same seed — without storing the mask.
      */
-    void attention(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale, Tensor out, Tensor lse);
-    /** Gradients gq, gk, gv (fresh, same shapes as q, k, v) from gOut. */
+    void attention(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale, double dropout, long seed,
+                   Tensor out, Tensor lse);
+    /** Gradients gq, gk, gv (fresh, same shapes as q, k, v) from gOut; dropout and seed as in the forward. */
     void attentionBackward(Tensor q, Tensor k, Tensor v, Tensor out, Tensor lse, Tensor gOut, boolean causal, Tensor keyPadding,
-                           double scale, Tensor gq, Tensor gk, Tensor gv);
+                           double scale, double dropout, long seed, Tensor gq, Tensor gk, Tensor gv);
 
     // ---------------------------------------------------------------- fused in-place updates
     /**

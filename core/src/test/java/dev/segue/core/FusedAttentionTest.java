@@ -50,6 +50,37 @@ class FusedAttentionTest {
         assertTrue(relErr(fg[2], v.grad()) < 1e-5, "dv " + relErr(fg[2], v.grad()));
     }
 
+    /** Dropout inside the kernel drops exactly what softmax(…).dropout(p) of the composite path drops, for the same seed. */
+    @ParameterizedTest
+    @CsvSource({"2,3,5,5,8,8,true,false,0.1", "2,2,33,40,17,9,false,true,0.5", "4,4,20,20,130,130,true,true,0.2",
+            "1,2,70,150,16,16,true,false,0.3", "16,1,20,9,8,8,false,false,0.9"})
+    void dropoutMatchesTheCompositeDropout(int b, int h, int tq, int tk, int d, int dv, boolean causal, boolean padding, double p) {
+        Rng r = new Rng(b * 7 + tq + tk);
+        Tensor q = Tensor.randn(r, b, h, tq, d).requiresGrad(true);
+        Tensor k = Tensor.randn(r, b, h, tk, d).requiresGrad(true);
+        Tensor v = Tensor.randn(r, b, h, tk, dv).requiresGrad(true);
+        Tensor kp = null;
+        if (padding) {
+            long[] m = new long[b * tk];
+            for (int bi = 0; bi < b; bi++) for (int j = Math.max(1, tk - 1 - bi); j < tk; j++) m[bi * tk + j] = 1;
+            kp = Tensor.ofLongs(m, b, tk);
+        }
+        double scale = 1 / Math.sqrt(d);
+        Tensor g = Tensor.randn(r, b, h, tq, dv);
+        Tensor fused = Attention.sdpa(q, k, v, causal, kp, scale, p, true, new Rng(99));
+        fused.backward(g);
+        Tensor[] fg = {q.grad(), k.grad(), v.grad()};
+        q.zeroGrad(); k.zeroGrad(); v.zeroGrad();
+        Tensor ref = Attention.sdpaReference(q, k, v, causal, kp, scale, p, new Rng(99));
+        ref.backward(g);
+        assertTrue(relErr(fused, ref) < 2e-6, "out " + relErr(fused, ref));
+        assertTrue(relErr(fg[0], q.grad()) < 1e-5, "dq " + relErr(fg[0], q.grad()));
+        assertTrue(relErr(fg[1], k.grad()) < 1e-5, "dk " + relErr(fg[1], k.grad()));
+        assertTrue(relErr(fg[2], v.grad()) < 1e-5, "dv " + relErr(fg[2], v.grad()));
+        // and it does drop: without dropout the output differs
+        assertTrue(relErr(Attention.fused(q, k, v, causal, kp, scale), ref) > 1e-3);
+    }
+
     @Test
     void aFullyMaskedRowGivesZerosNotNaN() {
         Rng r = new Rng(1);

@@ -27,6 +27,21 @@ final class AttentionKernels {
 
     private record Dims(int b, int h, int tq, int tk, int d, int dv) {}
 
+    /**
+     * Dropout on the probabilities: element (b, h, i, j) is kept with the mask of
+     * {@link ElementwiseKernels#keep} at its flat index ((b·H + h)·Tq + i)·Tk + j, and scaled by 1/(1 − p).
+     */
+    record Drop(int lo, int hi, int threshold, float scale) {
+        /** null when p = 0 (no dropout). */
+        static Drop of(double p, long seed) {
+            if (p < 0 || p >= 1) throw new IllegalArgumentException("attention dropout must be in [0, 1), got " + p);
+            return p == 0 ? null : new Drop((int) seed, (int) (seed >>> 32), ElementwiseKernels.dropThreshold(p), (float) (1 / (1 - p)));
+        }
+
+        /** The factor of flat index i: 0 or 1/(1 − p). */
+        float factor(int i) { return ElementwiseKernels.keep(i, lo, hi, threshold) * scale; }
+    }
+
     private static Dims dims(Tensor q, Tensor k, Tensor v) {
         int[] qs = q.shape(), ks = k.shape(), vs = v.shape();
         return new Dims(qs[0], qs[1], qs[2], ks[2], qs[3], vs[3]);
@@ -77,7 +92,7 @@ final class AttentionKernels {
         }
     }
 
-    static void forward(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale, Tensor out, Tensor lse) {
+    static void forward(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale, Drop drop, Tensor out, Tensor lse) {
         Dims dm = dims(q, k, v);
         float[] Q = st(q).f, K = st(k).f, V = st(v).f, O = st(out).f, L = st(lse).f;
         int qo = q.offset(), ko = k.offset(), vo = v.offset(), oo = out.offset(), lo = lse.offset();
@@ -111,6 +126,7 @@ final class AttentionKernels {
                     for (int j = 0; j < cols; j++) sum += s[o + j];
                     l[r] = l[r] * corr + sum;
                     m[r] = mx;
+                    if (drop != null) for (int j = 0, fi = (bh * dm.tq + i) * dm.tk + j0; j < cols; j++) s[o + j] *= drop.factor(fi + j);
                     if (corr != 1f) for (int e = 0, ar = r * dm.dv; e < dm.dv; e++) acc[ar + e] *= corr;
                 }
                 // acc [rows, Dv] += P [rows, cols] · V[j0 …] [cols, Dv]
@@ -131,7 +147,7 @@ final class AttentionKernels {
     }
 
     static void backward(Tensor q, Tensor k, Tensor v, Tensor out, Tensor lse, Tensor gOut, boolean causal, Tensor keyPadding,
-                         double scale, Tensor gq, Tensor gk, Tensor gv) {
+                         double scale, Drop drop, Tensor gq, Tensor gk, Tensor gv) {
         Dims dm = dims(q, k, v);
         float[] Q = st(q).f, K = st(k).f, V = st(v).f, O = st(out).f, L = st(lse).f, dO = st(gOut).f;
         float[] dQ = st(gq).f, dK = st(gk).f, dV = st(gv).f;
@@ -145,7 +161,7 @@ final class AttentionKernels {
         });
         if (dm.b * dm.h >= SINGLE_PASS_MIN_HEADS && !forceTwoPass) {
             backwardPerHead(Q, K, V, dO, L, delta, dQ, dK, dV, qo, ko, vo, go, lo, gq.offset(), gk.offset(), gv.offset(),
-                    dm, sc, kp, causal);
+                    dm, sc, kp, causal, drop);
             return;
         }
         // pass 1: dK, dV — each task owns one key block of one (b, h)
@@ -163,7 +179,7 @@ final class AttentionKernels {
                 int i1 = Math.min(dm.tq, i0 + BR), rows = i1 - i0;
                 if (causal && j0 > i1 - 1 + dm.tk - dm.tq) continue;       // the whole block sees none of these keys
                 tileGradient(Q, qBase, K, kBase, kT, V, vBase, vT, dO, oBase, L, lseBase, delta, bh * dm.tq, i0, rows, j0, cols,
-                        dm, sc, kp, b, causal, p, ds);
+                        dm, sc, kp, b, causal, drop, p, ds);
                 // dV [cols, Dv] += Pᵀ · dO[i0 …];  dK [cols, D] += dSᵀ · Q[i0 …]
                 TileProducts.mulAdd(cols, dm.dv, rows, 1f, p, 0, 1, BC, dO, oBase + i0 * dm.dv, dm.dv, 1f, dv, 0, dm.dv);
                 TileProducts.mulAdd(cols, dm.d, rows, 1f, ds, 0, 1, BC, Q, qBase + i0 * dm.d, dm.d, 1f, dk, 0, dm.d);
@@ -185,7 +201,7 @@ final class AttentionKernels {
                 int j1 = Math.min(dm.tk, j0 + BC), cols = j1 - j0;
                 if (causal && j0 > i1 - 1 + dm.tk - dm.tq) break;
                 tileGradient(Q, qBase, K, kBase, kT, V, vBase, vT, dO, oBase, L, lseBase, delta, bh * dm.tq, i0, rows, j0, cols,
-                        dm, sc, kp, b, causal, p, ds);
+                        dm, sc, kp, b, causal, drop, p, ds);
                 // dQ [rows, D] += dS · K[j0 …]
                 TileProducts.mulAdd(rows, dm.d, cols, 1f, ds, 0, BC, 1, K, kBase + j0 * dm.d, dm.d, 1f, dq, 0, dm.d);
             }
@@ -208,7 +224,7 @@ final class AttentionKernels {
      */
     private static void backwardPerHead(float[] Q, float[] K, float[] V, float[] dO, float[] L, float[] delta,
                                         float[] dQ, float[] dK, float[] dV, int qo, int ko, int vo, int go, int lo,
-                                        int gqo, int gko, int gvo, Dims dm, float sc, long[] kp, boolean causal) {
+                                        int gqo, int gko, int gvo, Dims dm, float sc, long[] kp, boolean causal, Drop drop) {
         Parallel.forEach(dm.b * dm.h, bh -> {
             int b = bh / dm.h;
             int qBase = qo + bh * dm.tq * dm.d, kBase = ko + bh * dm.tk * dm.d, vBase = vo + bh * dm.tk * dm.dv;
@@ -224,7 +240,7 @@ final class AttentionKernels {
                     int j1 = Math.min(dm.tk, j0 + BC), cols = j1 - j0;
                     if (causal && j0 > i1 - 1 + dm.tk - dm.tq) break;   // every later key is in the future
                     tileGradient(Q, qBase, K, kBase, kT, V, vBase, vT, dO, oBase, L, lseBase, delta, bh * dm.tq, i0, rows, j0, cols,
-                            dm, sc, kp, b, causal, p, ds);
+                            dm, sc, kp, b, causal, drop, p, ds);
                     // dV [cols, Dv] += Pᵀ · dO[i0 …];  dK [cols, D] += dSᵀ · Q[i0 …];  dQ [rows, D] += dS · K[j0 …]
                     TileProducts.mulAdd(cols, dm.dv, rows, 1f, p, 0, 1, BC, dO, oBase + i0 * dm.dv, dm.dv, 1f, dv, j0 * dm.dv, dm.dv);
                     TileProducts.mulAdd(cols, dm.d, rows, 1f, ds, 0, 1, BC, Q, qBase + i0 * dm.d, dm.d, 1f, dk, j0 * dm.d, dm.d);
@@ -239,12 +255,13 @@ final class AttentionKernels {
 
     /**
      * For one tile: p = the probabilities, ds = p ∘ (dO·Vᵀ − Δ)·scale, the gradient of the scores (already
-     * scaled for q and k), both [rows, BC].
+     * scaled for q and k), both [rows, BC]. With dropout, dO·Vᵀ is the gradient of the dropped probabilities
+     * (times the mask factor first) and p is returned dropped, as dV = pᵀ·dO needs it.
      */
     private static void tileGradient(float[] Q, int qBase, float[] K, int kBase, float[] kT, float[] V, int vBase, float[] vT,
                                      float[] dO, int oBase,
                                      float[] L, int lseBase, float[] delta, int deltaBase, int i0, int rows, int j0, int cols,
-                                     Dims dm, float sc, long[] kp, int b, boolean causal, float[] p, float[] ds) {
+                                     Dims dm, float sc, long[] kp, int b, boolean causal, Drop drop, float[] p, float[] ds) {
         int ld = TileProducts.rowLength(dm.tk);
         scores(Q, qBase, i0, rows, K, kBase, kT, ld, j0, cols, dm.d, sc, p);
         probabilities(p, rows, cols, L, lseBase, i0, j0, kp, b, dm, causal);
@@ -253,7 +270,15 @@ final class AttentionKernels {
         else TileProducts.mulAdd(rows, TileProducts.wholeVectors(cols), dm.dv, 1f, dO, oBase + i0 * dm.dv, dm.dv, 1, vT, j0, ld, 0f, ds, 0, BC);
         for (int r = 0; r < rows; r++) {
             float dlt = delta[deltaBase + i0 + r];
-            for (int j = 0, o = r * BC; j < cols; j++, o++) ds[o] = p[o] * (ds[o] - dlt) * sc;
+            if (drop == null) {
+                for (int j = 0, o = r * BC; j < cols; j++, o++) ds[o] = p[o] * (ds[o] - dlt) * sc;
+            } else {   // ds came from dropped probabilities: dP = ds·mask; dV needs the dropped probabilities
+                for (int j = 0, o = r * BC, fi = (deltaBase + i0 + r) * dm.tk + j0; j < cols; j++, o++) {
+                    float f = drop.factor(fi + j);
+                    ds[o] = p[o] * (ds[o] * f - dlt) * sc;
+                    p[o] *= f;
+                }
+            }
         }
     }
 }

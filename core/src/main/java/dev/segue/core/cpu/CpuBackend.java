@@ -114,13 +114,14 @@ public final class CpuBackend implements Backend {
 
     @Override public void topk(Tensor x, int k, boolean largest, Tensor values, Tensor indices) { TopKKernels.topk(x, k, largest, values, indices); }
 
-    @Override public void attention(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale, Tensor out, Tensor lse) {
-        AttentionKernels.forward(q, k, v, causal, keyPadding, scale, out, lse);
+    @Override public void attention(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale,
+                                    double dropout, long seed, Tensor out, Tensor lse) {
+        AttentionKernels.forward(q, k, v, causal, keyPadding, scale, AttentionKernels.Drop.of(dropout, seed), out, lse);
     }
 
     @Override public void attentionBackward(Tensor q, Tensor k, Tensor v, Tensor out, Tensor lse, Tensor gOut, boolean causal,
-                                            Tensor keyPadding, double scale, Tensor gq, Tensor gk, Tensor gv) {
-        AttentionKernels.backward(q, k, v, out, lse, gOut, causal, keyPadding, scale, gq, gk, gv);
+                                            Tensor keyPadding, double scale, double dropout, long seed, Tensor gq, Tensor gk, Tensor gv) {
+        AttentionKernels.backward(q, k, v, out, lse, gOut, causal, keyPadding, scale, AttentionKernels.Drop.of(dropout, seed), gq, gk, gv);
     }
 
     @Override public void updateInPlace(Tensor param, Tensor grad, Tensor[] state, RangeUpdate update) {

@@ -185,6 +185,9 @@ final class ElementwiseKernels {
 
     static void dropoutMask(Tensor out, double p, long seed) { dropout(null, out, p, seed); }
 
+    /** The threshold of {@link #keep} for drop probability p: u·2^24 &lt; p·2^24 ⟺ bits &lt; ⌈p·2^24⌉ (p·2^24 is exact). */
+    static int dropThreshold(double p) { return (int) Math.ceil(p * 0x1p24); }
+
     /**
      * out = x · mask (x null: out = mask), the mask of {@link dev.segue.core.Backend#dropoutMask}
      * computed on the fly: no mask tensor is stored or read, and the backward recomputes it from the seed.
@@ -194,8 +197,7 @@ final class ElementwiseKernels {
             throw new IllegalArgumentException("dropout: x and out must be contiguous float32 of the same size, got "
                     + (x == null ? "" : x.dtype() + dev.segue.core.Shape.str(x.shape()) + " and ") + out.dtype() + dev.segue.core.Shape.str(out.shape()));
         float scale = (float) (1 / (1 - p));
-        // u·2^24 < p·2^24 ⟺ bits < ⌈p·2^24⌉ (bits is an integer); p·2^24 is exact
-        int threshold = (int) Math.ceil(p * 0x1p24);
+        int threshold = dropThreshold(p);
         int lo = (int) seed, hi = (int) (seed >>> 32);
         float[] o = st(out).f, a = x == null ? null : st(x).f;
         int off = out.offset(), xo = x == null ? 0 : x.offset();
@@ -209,7 +211,7 @@ final class ElementwiseKernels {
      * 1 if position i is kept, else 0: two rounds of lowbias32 keyed by the seed's halves, top 24 bits
      * against the threshold. Int-only and branch-free, so C2 inlines it and vectorises the loops below.
      */
-    private static int keep(int i, int lo, int hi, int threshold) {
+    static int keep(int i, int lo, int hi, int threshold) {
         int x = i + lo;
         x ^= x >>> 16; x *= 0x7feb352d; x ^= x >>> 15; x *= 0x846ca68b; x ^= x >>> 16;
         x ^= hi;

@@ -29,6 +29,15 @@ public final class Attention {
         return Tensor.of(m, b, 1, tq, tk).to(dtype);
     }
 
+    /** The composite path with dropout on the probabilities: softmax(q·kᵀ·scale + mask).dropout(p) · v. */
+    public static Tensor sdpaReference(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale,
+                                       double dropout, dev.segue.core.Rng rng) {
+        Tensor scores = q.matmul(k.mT()).mul(scale);
+        Tensor mask = additiveMask(q.size(0), q.size(2), k.size(2), causal, keyPadding, scores.dtype());
+        if (mask != null) scores = scores.add(mask);
+        return scores.softmax(-1).dropout(dropout, true, rng).matmul(v);
+    }
+
     /** Returns {out, attn}. */
     public static Tensor[] sdpaReference(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale) {
         int[] qs = q.shape(), ks = k.shape();
@@ -47,17 +56,14 @@ public final class Attention {
      */
     public static Tensor sdpa(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale,
                               double dropout, boolean training, dev.segue.core.Rng rng) {
-        if (dropout > 0 && training) {
-            Tensor scores = q.matmul(k.mT()).mul(scale);
-            Tensor mask = additiveMask(q.size(0), q.size(2), k.size(2), causal, keyPadding, scores.dtype());
-            if (mask != null) scores = scores.add(mask);
-            return scores.softmax(-1).dropout(dropout, true, rng).matmul(v);
-        }
+        boolean drop = dropout > 0 && training;
         // float32 takes the fused kernel: faster than the composite path from T = 11 to 1024 (bench/RESULTS.md,
         // attention), no [Tq, Tk] matrix kept, and a query row whose keys are all masked gives 0 (the
-        // composite path gives NaN there).
+        // composite path gives NaN there). With dropout it draws one seed from rng, as Tensor.dropout does,
+        // and drops the same probabilities the composite path below would.
         boolean f32 = q.dtype() == DType.F32 && k.dtype() == DType.F32 && v.dtype() == DType.F32;
-        if (f32) return fused(q, k, v, causal, keyPadding, scale);
+        if (f32) return fused(q, k, v, causal, keyPadding, scale, drop ? dropout : 0, drop ? rng.nextLong() : 0);
+        if (drop) return sdpaReference(q, k, v, causal, keyPadding, scale, dropout, rng);
         return sdpaReference(q, k, v, causal, keyPadding, scale)[0];
     }
 
@@ -66,6 +72,14 @@ public final class Attention {
      * masked give 0 instead of NaN.
      */
     public static Tensor fused(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale) {
+        return fused(q, k, v, causal, keyPadding, scale, 0, 0);
+    }
+
+    /**
+     * The fused kernel with dropout p on the probabilities, its mask the counter-based one of
+     * {@link dev.segue.core.Backend#dropoutMask} for {@code seed} over [B, H, Tq, Tk] (never stored).
+     */
+    public static Tensor fused(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, double scale, double dropout, long seed) {
         int[] qs = q.shape(), ks = k.shape(), vs = v.shape();
         if (qs.length != 4 || ks.length != 4 || vs.length != 4 || qs[0] != ks[0] || qs[1] != ks[1] || qs[3] != ks[3]
                 || vs[0] != ks[0] || vs[1] != ks[1] || vs[2] != ks[2])
@@ -76,10 +90,10 @@ public final class Attention {
         Tensor qc = q.detach().contiguous(), kc = k.detach().contiguous(), vc = v.detach().contiguous();
         Tensor out = Tensor.empty(q.backend(), DType.F32, qs[0], qs[1], qs[2], vs[3]);
         Tensor lse = Tensor.empty(q.backend(), DType.F32, qs[0], qs[1], qs[2]);
-        q.backend().attention(qc, kc, vc, causal, keyPadding, scale, out, lse);
+        q.backend().attention(qc, kc, vc, causal, keyPadding, scale, dropout, seed, out, lse);
         return dev.segue.core.autograd.Autograd.record("attention", out, g -> {
             Tensor gq = Tensor.empty(g.backend(), DType.F32, qs), gk = Tensor.empty(g.backend(), DType.F32, ks), gv = Tensor.empty(g.backend(), DType.F32, vs);
-            g.backend().attentionBackward(qc, kc, vc, out, lse, g.contiguous(), causal, keyPadding, scale, gq, gk, gv);
+            g.backend().attentionBackward(qc, kc, vc, out, lse, g.contiguous(), causal, keyPadding, scale, dropout, seed, gq, gk, gv);
             return new Tensor[]{gq, gk, gv};
         }, q, k, v);
     }
