@@ -111,6 +111,21 @@ class TensorTest {
         }
     }
 
+    /** Column sums over tall and wide shapes (row chunks and column blocks of the float32 path) against a double sum. */
+    @Test
+    void columnSumsOfTallAndWideTensorsMatchADoubleSum() {
+        Rng r = new Rng(12);
+        for (int[] sh : new int[][] {{20_001, 3}, {300, 5_000}, {1, 9}, {700, 2_049}}) {
+            Tensor m = Tensor.randn(r, sh[0], sh[1]);
+            float[] mv = m.toFloatArray(), cols = m.sum(0, false).toFloatArray();
+            for (int j = 0; j < sh[1]; j++) {
+                double c = 0, mag = 0;
+                for (int i = 0; i < sh[0]; i++) { c += mv[i * sh[1] + j]; mag += Math.abs(mv[i * sh[1] + j]); }
+                assertEquals(c, cols[j], Math.ulp((float) c) + 1e-12 * mag, "shape " + sh[0] + "x" + sh[1] + " column " + j);
+            }
+        }
+    }
+
     @Test
     void largeReductionsMatchANaiveDoubleSum() {
         Rng r = new Rng(9);

@@ -90,14 +90,7 @@ final class ReduceKernels {
     private static double segment(Reduce op, CpuStorage s, int from, int n) {
         if (s.f != null) {
             float[] a = s.f;
-            if (op == Reduce.SUM) {
-                // four double accumulators: exact enough and lets the loop pipeline
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                int j = 0;
-                for (; j + 3 < n; j += 4) { s0 += a[from + j]; s1 += a[from + j + 1]; s2 += a[from + j + 2]; s3 += a[from + j + 3]; }
-                for (; j < n; j++) s0 += a[from + j];
-                return (s0 + s1) + (s2 + s3);
-            }
+            if (op == Reduce.SUM) return RowKernels.sum(a, from, n);
             double acc = identity(op);
             for (int j = 0; j < n; j++) acc = combine(op, acc, a[from + j]);
             return acc;
@@ -107,23 +100,54 @@ final class ReduceKernels {
         return acc;
     }
 
+    /** Columns of one float32 sum task and the most row chunks a column sum is cut into. */
+    private static final int SUM_COLUMNS = 2048, MAX_ROW_CHUNKS = 64;
+
     /** out[j] = reduce x[base + i*cols + j] over i (i < m), parallel over column blocks. */
     private static void columns(Reduce op, CpuStorage s, int base, int m, int cols, CpuStorage so, int ob) {
+        if (s.f != null && op == Reduce.SUM) {
+            columnSums(s.f, base, m, cols, so, ob);
+            return;
+        }
         int block = 256;
         Parallel.forRange(cols, block, (a, b) -> {
             double[] acc = new double[b - a];
             java.util.Arrays.fill(acc, identity(op));
             for (int i = 0; i < m; i++) {
                 int row = base + i * cols;
-                if (s.f != null && op == Reduce.SUM) {
-                    float[] x = s.f;
-                    for (int j = a; j < b; j++) acc[j - a] += x[row + j];
-                } else {
-                    for (int j = a; j < b; j++) acc[j - a] = combine(op, acc[j - a], s.get(row + j));
-                }
+                for (int j = a; j < b; j++) acc[j - a] = combine(op, acc[j - a], s.get(row + j));
             }
             for (int j = a; j < b; j++) so.set(ob + j, acc[j - a]);
         });
+    }
+
+    /**
+     * Float32 column sums in double: tasks of up to {@link #SUM_COLUMNS} columns × a chunk of rows, so a
+     * task reads long runs of each row (8 KiB, where 256-column blocks read 1 KiB pieces 16 KiB apart) and
+     * a tall, narrow tensor still splits into tasks; each row chunk's partial sums are then added in
+     * chunk order. Chunks depend on the shape only, so the result does not depend on the thread count.
+     */
+    private static void columnSums(float[] x, int base, int m, int cols, CpuStorage so, int ob) {
+        int rowChunk = Math.max(256, (m + MAX_ROW_CHUNKS - 1) / MAX_ROW_CHUNKS);
+        int chunks = (m + rowChunk - 1) / rowChunk, colBlocks = (cols + SUM_COLUMNS - 1) / SUM_COLUMNS;
+        double[] partial = new double[chunks * cols];          // [row chunk][column]
+        Parallel.forEach(chunks * colBlocks, t -> {
+            int rc = t / colBlocks, c0 = (t % colBlocks) * SUM_COLUMNS, c1 = Math.min(cols, c0 + SUM_COLUMNS);
+            int p = rc * cols, i = rc * rowChunk, end = Math.min(m, i + rowChunk);
+            for (; i + 4 <= end; i += 4) {      // four rows per pass over the partial sums: a quarter of their loads and stores
+                int r0 = base + i * cols, r1 = r0 + cols, r2 = r1 + cols, r3 = r2 + cols;
+                for (int j = c0; j < c1; j++) partial[p + j] += ((double) x[r0 + j] + x[r1 + j]) + ((double) x[r2 + j] + x[r3 + j]);
+            }
+            for (; i < end; i++) {
+                int row = base + i * cols;
+                for (int j = c0; j < c1; j++) partial[p + j] += x[row + j];
+            }
+        });
+        for (int j = 0; j < cols; j++) {
+            double acc = 0;
+            for (int rc = 0; rc < chunks; rc++) acc += partial[rc * cols + j];
+            so.set(ob + j, acc);
+        }
     }
 
     /** out (I64) = index of the first max/min along dim; NaN counts as the extreme (PyTorch). */

@@ -38,6 +38,11 @@ final class RowKernels {
         return VECTOR ? VectorRows.dot(a, ao, b, bo, n) : ScalarRows.dot(a, ao, b, bo, n);
     }
 
+    /** Σ x over x[xo..xo+n) in double (the vector path adds float lanes widened to double lanes, in a fixed order). */
+    static double sum(float[] x, int xo, int n) {
+        return VECTOR ? VectorRows.sum(x, xo, n) : ScalarRows.sum(x, xo, n);
+    }
+
     /** Σ x² over x[xo..xo+n): float lanes, reduced in a fixed order, in double. */
     static double sumOfSquares(float[] x, int xo, int n) {
         return VECTOR ? VectorRows.dot(x, xo, x, xo, n) : ScalarRows.dot(x, xo, x, xo, n);

@@ -54,4 +54,13 @@ final class ScalarRows {
         for (int j = 0; j < n; j++) s += a[ao + j] * b[bo + j];
         return s;
     }
+
+    /** Σ x in double: four accumulators, so the loop pipelines. */
+    static double sum(float[] a, int from, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) { s0 += a[from + j]; s1 += a[from + j + 1]; s2 += a[from + j + 2]; s3 += a[from + j + 3]; }
+        for (; j < n; j++) s0 += a[from + j];
+        return (s0 + s1) + (s2 + s3);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.segue.core.cpu;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -144,6 +145,32 @@ final class VectorRows {
         acc.intoArray(lanes, 0);
         double s = VectorMath.sum(lanes);
         for (; j < n; j++) s += a[ao + j] * b[bo + j];
+        return s;
+    }
+
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+
+    /**
+     * Σ x in double: each float vector is widened into two double vectors (its low and high halves) that
+     * go to their own accumulators, two float vectors per step (four chains hide the add latency); the
+     * accumulators are added lane by lane in a fixed order, then the tail. Needs L = 2 · double lanes.
+     */
+    static double sum(float[] x, int xo, int n) {
+        if (L != 2 * D.length()) return ScalarRows.sum(x, xo, n);
+        DoubleVector s0 = DoubleVector.zero(D), s1 = s0, s2 = s0, s3 = s0;
+        int j = 0;
+        for (; j + 2 * L <= n; j += 2 * L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + j), w = FloatVector.fromArray(S, x, xo + j + L);
+            s0 = s0.add((DoubleVector) v.convertShape(VectorOperators.F2D, D, 0));
+            s1 = s1.add((DoubleVector) v.convertShape(VectorOperators.F2D, D, 1));
+            s2 = s2.add((DoubleVector) w.convertShape(VectorOperators.F2D, D, 0));
+            s3 = s3.add((DoubleVector) w.convertShape(VectorOperators.F2D, D, 1));
+        }
+        double[] lanes = new double[D.length()];
+        s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
+        double s = 0;
+        for (double v : lanes) s += v;
+        for (; j < n; j++) s += x[xo + j];
         return s;
     }
 }

@@ -35,6 +35,18 @@ class RowKernelsTest {
         for (int j = 0; j < n; j++) assertEquals(ys[j], yv[j], 2e-5, "layer norm at " + j);
     }
 
+    @ParameterizedTest @ValueSource(ints = {1, 3, 15, 16, 17, 31, 32, 33, 129, 4099})
+    void rowSumIsTheDoubleSum(int n) {
+        Rng r = new Rng(n + 7);
+        float[] x = new float[n + 3];
+        for (int i = 0; i < x.length; i++) x[i] = (float) (r.nextGaussian() * 1e3 + 1e4);
+        double ref = 0, mag = 0;
+        for (int i = 3; i < n + 3; i++) { ref += x[i]; mag += Math.abs(x[i]); }
+        // float32 inputs widened exactly to double: only the double additions round
+        assertEquals(ref, VectorRows.sum(x, 3, n), 1e-14 * mag, "vector");
+        assertEquals(ref, ScalarRows.sum(x, 3, n), 1e-14 * mag, "scalar");
+    }
+
     @ParameterizedTest @ValueSource(ints = {1, 7, 16, 33, 1000, 100_003})
     void crossEntropyRowsMatchScalarRows(int n) {
         Rng r = new Rng(n + 1);
