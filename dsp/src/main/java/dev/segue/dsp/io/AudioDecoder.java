@@ -92,10 +92,14 @@ public final class AudioDecoder {
             int n = 0, r;
             while ((r = s.read(buf, block)) > 0) {
                 if (n + r > out[0].length) for (int c = 0; c < ch; c++) out[c] = java.util.Arrays.copyOf(out[c], Math.max(n + r, out[c].length * 2));
-                for (int i = 0; i < r; i++) for (int c = 0; c < ch; c++) out[c][n + i] = buf[i * ch + c];
+                if (ch == 1) System.arraycopy(buf, 0, out[0], n, r);
+                else for (int c = 0; c < ch; c++) {
+                    float[] o = out[c];
+                    for (int i = 0; i < r; i++) o[n + i] = buf[i * ch + c];
+                }
                 n += r;
             }
-            for (int c = 0; c < ch; c++) out[c] = java.util.Arrays.copyOf(out[c], n);
+            for (int c = 0; c < ch; c++) if (out[c].length != n) out[c] = java.util.Arrays.copyOf(out[c], n);
             return new PcmAudio(info.sampleRate(), info.codec(), out);
         }
     }

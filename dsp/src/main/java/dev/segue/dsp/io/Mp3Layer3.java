@@ -16,6 +16,8 @@ import static dev.segue.dsp.io.Mp3Tables.*;
  * decoded channels up to float rounding, at about half the synthesis cost.
  */
 final class Mp3Layer3 {
+    private static final java.lang.invoke.VarHandle BE64 =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
     final int channels;      // of the stream: 1 or 2
     final boolean downmix;   // two channels decoded to their mean
 
@@ -332,12 +334,19 @@ final class Mp3Layer3 {
                 }
                 while (i < stop) {
                     if (bc < 48) {
-                        do {
-                            int b = bpos < bend ? bd[bpos] & 0xFF : 0;
-                            bb |= (long) b << (56 - bc);
-                            bc += 8;
-                            bpos++;
-                        } while (bc <= 56);
+                        if (bpos + 8 <= bend) { // whole bytes from one big-endian load (bits past them are the same bytes' and get OR-ed again)
+                            bb |= (long) BE64.get(bd, bpos) >>> bc;
+                            int take = (64 - bc) >> 3;
+                            bpos += take;
+                            bc += take << 3;
+                        } else {
+                            do {
+                                int b = bpos < bend ? bd[bpos] & 0xFF : 0;
+                                bb |= (long) b << (56 - bc);
+                                bc += 8;
+                                bpos++;
+                            } while (bc <= 56);
+                        }
                     }
                     int e = lut[(int) (bb >>> 56)];
                     if (e < 0) e = lut[(e & 0xFFFF) + (int) ((bb << 8) >>> (64 - ((e >>> 16) & 31)))];
@@ -345,29 +354,25 @@ final class Mp3Layer3 {
                     bb <<= ln;
                     bc -= ln;
                     int vx = (e >>> 4) & 15, vy = e & 15;
-                    float fx = 0, fy = 0;
-                    if (vx != 0) {
-                        if (vx == 15 && lin != 0) {
-                            vx += (int) (bb >>> (64 - lin));
-                            bb <<= lin;
-                            bc -= lin;
-                        }
-                        fx = bb < 0 ? -g43[vx] * g : g43[vx] * g;
-                        bb <<= 1;
-                        bc--;
+                    // linbits, then the sign bit when nonzero, for x and then y; signs applied without branches
+                    if (vx == 15 && lin != 0) {
+                        vx += (int) (bb >>> (64 - lin));
+                        bb <<= lin;
+                        bc -= lin;
                     }
-                    if (vy != 0) {
-                        if (vy == 15 && lin != 0) {
-                            vy += (int) (bb >>> (64 - lin));
-                            bb <<= lin;
-                            bc -= lin;
-                        }
-                        fy = bb < 0 ? -g43[vy] * g : g43[vy] * g;
-                        bb <<= 1;
-                        bc--;
+                    int nx = (-vx) >>> 31, sx = (int) (bb >>> 63) & nx;
+                    bb <<= nx;
+                    bc -= nx;
+                    if (vy == 15 && lin != 0) {
+                        vy += (int) (bb >>> (64 - lin));
+                        bb <<= lin;
+                        bc -= lin;
                     }
-                    x[i] = fx;
-                    x[i + 1] = fy;
+                    int ny = (-vy) >>> 31, sy = (int) (bb >>> 63) & ny;
+                    bb <<= ny;
+                    bc -= ny;
+                    x[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g43[vx] * g) ^ (sx << 31));
+                    x[i + 1] = Float.intBitsToFloat(Float.floatToRawIntBits(g43[vy] * g) ^ (sy << 31));
                     i += 2;
                 }
             }
