@@ -49,6 +49,12 @@ final class Mp3Layer3 {
     private final int[] bandEnd = new int[40];
     private final int[] lsfScf = new int[40];
 
+    /**
+     * What the stream used so far (for tests): granules with block type 0..3 [0..3], mixed blocks [4], frames with
+     * MS stereo [5], with intensity stereo [6], with CRC [7], frames decoded as silence for want of reservoir data [8].
+     */
+    final long[] stats = new long[9];
+
     Mp3Layer3(int channels, boolean downmix) {
         this.channels = channels;
         this.downmix = downmix && channels == 2;
@@ -138,6 +144,10 @@ final class Mp3Layer3 {
 
         boolean jointStereo = mode == 1 && nch == 2;
         boolean ms = jointStereo && (modeExt & 2) != 0, is = jointStereo && (modeExt & 1) != 0;
+        if (ms) stats[5]++;
+        if (is) stats[6]++;
+        if (crc) stats[7]++;
+        if (!haveData) stats[8]++;
         int granules = lsf ? 1 : 2;
         for (int gr = 0; gr < granules; gr++) {
             for (int c = 0; c < nch; c++) {
@@ -201,6 +211,8 @@ final class Mp3Layer3 {
                     region1[gi] = SFB_LONG[sr][Math.min(r0 + 1, 22)];
                     region2[gi] = SFB_LONG[sr][Math.min(r0 + r1 + 2, 22)];
                 }
+                stats[blockType[gi]]++;
+                if (mixed[gi]) stats[4]++;
                 preflag[gi] = lsf ? 0 : bits(1);
                 sfScale[gi] = bits(1);
                 count1Table[gi] = bits(1);

@@ -135,9 +135,9 @@ final class Mp3Stream implements AudioStream {
     /** A Xing/Info or VBRI header in the first frame: skips it, and takes the gapless trim from its LAME tag. */
     private void readInfoFrame(int spf) {
         int h = streamHeader, len = frameLength(h);
-        boolean lsf = ((h >>> 19) & 3) != 3, crc = ((h >>> 16) & 1) == 0;
+        boolean lsf = ((h >>> 19) & 3) != 3;
         int side = lsf ? (channels == 1 ? 9 : 17) : (channels == 1 ? 17 : 32);
-        int x = pos + 4 + (crc ? 2 : 0) + side;
+        int x = pos + 4 + side; // where LAME writes it (and ffmpeg looks), CRC or not
         int fend = Math.min(pos + len, end);
         if (x + 8 <= fend && (tag(x, "Xing") || tag(x, "Info"))) {
             int flags = header(data, x + 4), p = x + 8;
@@ -150,7 +150,9 @@ final class Mp3Stream implements AudioStream {
                 int v = (data[p + 21] & 0xFF) << 16 | (data[p + 22] & 0xFF) << 8 | (data[p + 23] & 0xFF);
                 int delay = v >>> 12, padding = v & 0xFFF;
                 skip = delay + 529;
-                if (frames > 0) remaining = Math.max(0, frames * spf - delay - padding);
+                // the frame count is a claim of the header: believe it only if that many frames of the lowest bit rate fit
+                int minFrame = frameLength((h & ~0xF200) | 0x1000);
+                if (frames > 0 && frames * minFrame <= (long) (end - pos) * 2) remaining = Math.max(0, frames * spf - delay - padding);
             }
             pos += len;
         } else if (pos + 4 + 32 + 4 <= fend && tag(pos + 4 + 32, "VBRI")) {
@@ -191,6 +193,9 @@ final class Mp3Stream implements AudioStream {
     }
 
     @Override public AudioInfo info() { return info; }
+
+    /** {@link Mp3Layer3#stats} of this stream (tests). */
+    long[] stats() { return decoder.stats; }
 
     @Override public int read(float[] buf, int maxFrames) {
         if (done) return -1;
