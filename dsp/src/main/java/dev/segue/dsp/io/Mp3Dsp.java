@@ -33,20 +33,24 @@ final class Mp3Dsp {
     /** 6 distinct outputs of the 12-point IMDCT: Ys[m] = y[m + 3] = sum_k X[k] cos(pi/24 (2(m+3) + 1 + 6)(2k + 1)). */
     static final float[] IMDCT12 = new float[6 * 6];
     /**
-     * Synthesis matrixing as a DCT: A[m] = sum_sb S[sb] cos((2 sb + 1) m pi / 64), stored [sb * 32 + m]; the odd-slot
-     * version has the rows of odd subbands negated, which is the frequency inversion of the hybrid filter bank.
+     * Synthesis matrixing as a DCT, A[n] = sum_sb S[sb] cos((2 sb + 1) n pi / 64), split once into even and odd n:
+     * with u[k] = S[k] + S[31 - k] and w[k] = S[k] - S[31 - k] (k < 16), A[2m] = sum_k u[k] DCT_E[k][m] and
+     * A[2m + 1] = sum_k w[k] DCT_O[k][m], two 16 x 16 products instead of one 32 x 32. The frequency inversion of odd
+     * slots (odd subbands negated) swaps u and w and negates the odd rows: DCT_ES and DCT_OS. Stored [k * 16 + m].
      */
-    static final float[] DCT_EVEN = new float[32 * 32], DCT_ODD = new float[32 * 32];
+    static final float[] DCT_E = new float[256], DCT_O = new float[256], DCT_ES = new float[256], DCT_OS = new float[256];
     static {
         for (int n = 0; n < 18; n++)
             for (int k = 0; k < 18; k++) IMDCT36[n * 18 + k] = (float) Math.cos(Math.PI / 72 * (2 * n + 37) * (2 * k + 1));
         for (int m = 0; m < 6; m++)
             for (int k = 0; k < 6; k++) IMDCT12[m * 6 + k] = (float) Math.cos(Math.PI / 24 * (2 * m + 13) * (2 * k + 1));
-        for (int sb = 0; sb < 32; sb++)
-            for (int m = 0; m < 32; m++) {
-                float c = (float) Math.cos((2 * sb + 1) * m * Math.PI / 64);
-                DCT_EVEN[sb * 32 + m] = c;
-                DCT_ODD[sb * 32 + m] = (sb & 1) == 0 ? c : -c;
+        for (int k = 0; k < 16; k++)
+            for (int m = 0; m < 16; m++) {
+                float e = (float) Math.cos((2 * k + 1) * (2 * m) * Math.PI / 64), o = (float) Math.cos((2 * k + 1) * (2 * m + 1) * Math.PI / 64);
+                DCT_E[k * 16 + m] = e;
+                DCT_O[k * 16 + m] = o;
+                DCT_ES[k * 16 + m] = (k & 1) == 0 ? e : -e;
+                DCT_OS[k * 16 + m] = (k & 1) == 0 ? o : -o;
             }
     }
 
@@ -115,11 +119,11 @@ final class Mp3Dsp {
         }
     }
 
-    /** State of one synthesis filter bank: the last 16 V vectors (64 values each), newest at {@code slot}. */
+    /** State of one synthesis filter bank: the last 16 V vectors (64 values each), newest at {@code slot}; work arrays. */
     static final class Synth {
         final float[] v = new float[16 * 64];
         int slot;
-        final float[] a = new float[32];
+        final float[] a = new float[32], u = new float[16], w = new float[16], ae = new float[16], ao = new float[16];
     }
 
     /**
@@ -132,15 +136,36 @@ final class Mp3Dsp {
         synthScalar(st, s, slots, sbLimit, out, off);
     }
 
+    /** The butterflies of the even/odd DCT split: u = S[k] + S[31 - k], w = S[k] - S[31 - k]; false when all zero. */
+    static boolean butterflies(float[] s, int o, int sbLimit, float[] u, float[] w) {
+        if (sbLimit <= 16) {
+            for (int k = 0; k < 16; k++) u[k] = w[k] = s[o + k];
+        } else {
+            for (int k = 0; k < 16; k++) {
+                float x = s[o + k], y = s[o + 31 - k];
+                u[k] = x + y;
+                w[k] = x - y;
+            }
+        }
+        return sbLimit > 0;
+    }
+
     static void synthScalar(Synth st, float[] s, int slots, int sbLimit, float[] out, int off) {
-        float[] v = st.v, a = st.a, d = Mp3Tables.SYNTH_WINDOW;
+        float[] v = st.v, a = st.a, d = Mp3Tables.SYNTH_WINDOW, u = st.u, w = st.w, ae = st.ae, ao = st.ao;
         for (int t = 0; t < slots; t++) {
-            float[] c = (t & 1) == 0 ? DCT_EVEN : DCT_ODD;
-            java.util.Arrays.fill(a, 0);
-            for (int sb = 0; sb < sbLimit; sb++) {
-                float x = s[t * 32 + sb];
-                if (x == 0) continue;
-                for (int m = 0; m < 32; m++) a[m] += x * c[sb * 32 + m];
+            butterflies(s, t * 32, sbLimit, u, w);
+            boolean odd = (t & 1) == 1;
+            float[] ce = odd ? DCT_ES : DCT_E, co = odd ? DCT_OS : DCT_O, ue = odd ? w : u, uo = odd ? u : w;
+            java.util.Arrays.fill(ae, 0);
+            java.util.Arrays.fill(ao, 0);
+            for (int k = 0; k < 16; k++)
+                for (int m = 0; m < 16; m++) {
+                    ae[m] += ue[k] * ce[k * 16 + m];
+                    ao[m] += uo[k] * co[k * 16 + m];
+                }
+            for (int m = 0; m < 16; m++) {
+                a[2 * m] = ae[m];
+                a[2 * m + 1] = ao[m];
             }
             int slot = st.slot = (st.slot - 1) & 15;
             fillV(v, slot * 64, a);

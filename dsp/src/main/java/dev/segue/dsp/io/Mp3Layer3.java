@@ -360,8 +360,8 @@ final class Mp3Layer3 {
                             } while (bc <= 56);
                         }
                     }
-                    int e = lut[(int) (bb >>> 56)];
-                    if (e < 0) e = lut[(e & 0xFFFF) + (int) ((bb << 8) >>> (64 - ((e >>> 16) & 31)))];
+                    int e = lut[(int) (bb >>> (64 - Mp3Huffman.FIRST))];
+                    if (e < 0) e = lut[(e & 0xFFFF) + (int) ((bb << Mp3Huffman.FIRST) >>> (64 - ((e >>> 16) & 31)))];
                     int ln = (e >>> 8) & 31;
                     bb <<= ln;
                     bc -= ln;
@@ -408,7 +408,7 @@ final class Mp3Layer3 {
                 bb <<= 4;
                 bc -= 4;
             } else {
-                int e = quad[(int) (bb >>> 56)];
+                int e = quad[(int) (bb >>> (64 - Mp3Huffman.FIRST))];
                 int ln = (e >>> 8) & 31;
                 bb <<= ln;
                 bc -= ln;

@@ -59,14 +59,24 @@ final class Mp3VectorDsp {
     }
 
     static void synth(Mp3Dsp.Synth st, float[] s, int slots, int sbLimit, float[] out, int off) {
-        float[] v = st.v, a = st.a, d = Mp3Tables.SYNTH_WINDOW;
+        float[] v = st.v, a = st.a, d = Mp3Tables.SYNTH_WINDOW, u = st.u, w = st.w, ae = st.ae, ao = st.ao;
         int l = S.length();
         for (int t = 0; t < slots; t++) {
-            float[] c = (t & 1) == 0 ? Mp3Dsp.DCT_EVEN : Mp3Dsp.DCT_ODD;
-            for (int m = 0; m < 32; m += l) {
-                FloatVector acc = FloatVector.zero(S);
-                for (int sb = 0; sb < sbLimit; sb++) acc = FloatVector.fromArray(S, c, sb * 32 + m).fma(FloatVector.broadcast(S, s[t * 32 + sb]), acc);
-                acc.intoArray(a, m);
+            Mp3Dsp.butterflies(s, t * 32, sbLimit, u, w);
+            boolean odd = (t & 1) == 1;
+            float[] ce = odd ? Mp3Dsp.DCT_ES : Mp3Dsp.DCT_E, co = odd ? Mp3Dsp.DCT_OS : Mp3Dsp.DCT_O, ue = odd ? w : u, uo = odd ? u : w;
+            for (int m = 0; m < 16; m += l) {
+                FloatVector e = FloatVector.zero(S), o = FloatVector.zero(S);
+                for (int k = 0; k < 16; k++) {
+                    e = FloatVector.fromArray(S, ce, k * 16 + m).fma(FloatVector.broadcast(S, ue[k]), e);
+                    o = FloatVector.fromArray(S, co, k * 16 + m).fma(FloatVector.broadcast(S, uo[k]), o);
+                }
+                e.intoArray(ae, m);
+                o.intoArray(ao, m);
+            }
+            for (int m = 0; m < 16; m++) {
+                a[2 * m] = ae[m];
+                a[2 * m + 1] = ao[m];
             }
             int slot = st.slot = (st.slot - 1) & 15;
             Mp3Dsp.fillV(v, slot * 64, a);
