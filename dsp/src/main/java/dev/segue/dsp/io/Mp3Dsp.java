@@ -136,18 +136,15 @@ final class Mp3Dsp {
         synthScalar(st, s, slots, sbLimit, out, off);
     }
 
-    /** The butterflies of the even/odd DCT split: u = S[k] + S[31 - k], w = S[k] - S[31 - k]; false when all zero. */
-    static boolean butterflies(float[] s, int o, int sbLimit, float[] u, float[] w) {
-        if (sbLimit <= 16) {
-            for (int k = 0; k < 16; k++) u[k] = w[k] = s[o + k];
-        } else {
-            for (int k = 0; k < 16; k++) {
-                float x = s[o + k], y = s[o + 31 - k];
-                u[k] = x + y;
-                w[k] = x - y;
-            }
+    /** The butterflies of the even/odd DCT split: u = S[k] + S[31 - k], w = S[k] - S[31 - k] (S zero from sbLimit on). */
+    static void butterflies(float[] s, int o, int sbLimit, float[] u, float[] w) {
+        int k = 0;
+        for (int lo = Math.min(16, Math.max(0, 32 - sbLimit)); k < lo; k++) u[k] = w[k] = k < sbLimit ? s[o + k] : 0;
+        for (; k < 16; k++) {
+            float x = s[o + k], y = s[o + 31 - k];
+            u[k] = x + y;
+            w[k] = x - y;
         }
-        return sbLimit > 0;
     }
 
     static void synthScalar(Synth st, float[] s, int slots, int sbLimit, float[] out, int off) {

@@ -304,6 +304,29 @@ class Mp3DecoderTest {
         }
     }
 
+    /** Subbands at and above sbLimit are taken as zero whatever the array holds there. */
+    @Test
+    void synthesisIgnoresSamplesAboveTheLimit() {
+        Random rnd = new Random(4);
+        for (int limit : new int[] {0, 3, 8, 16, 17, 24, 31}) {
+            float[] s = new float[576], garbage = new float[576];
+            for (int t = 0; t < 18; t++)
+                for (int sb = 0; sb < 32; sb++) {
+                    float x = (float) rnd.nextGaussian();
+                    if (sb < limit) s[t * 32 + sb] = garbage[t * 32 + sb] = x;
+                    else garbage[t * 32 + sb] = 1e3f * x;
+                }
+            float[] a = new float[576], b = new float[576], c = new float[576];
+            Mp3Dsp.synth(new Mp3Dsp.Synth(), s, 18, 32, a, 0);
+            Mp3Dsp.synth(new Mp3Dsp.Synth(), garbage, 18, limit, b, 0);
+            Mp3Dsp.synthScalar(new Mp3Dsp.Synth(), garbage, 18, limit, c, 0);
+            for (int i = 0; i < 576; i++) {
+                assertEquals(a[i], b[i], 1e-5, "limit " + limit);
+                assertEquals(a[i], c[i], 1e-5, "scalar, limit " + limit);
+            }
+        }
+    }
+
     /** The synthesis window's symmetry reconstruction against its known entries (D[511] = 1/65536 etc.). */
     @Test
     void synthesisWindowEntries() {
