@@ -47,7 +47,9 @@ final class Mp3Layer3 {
     private final float[] mix = new float[576];
     private final float[] bandGain = new float[40];
     private final int[] bandEnd = new int[40];
-    private final int[] lsfScf = new int[40];
+    private final int[] lsfScf = new int[40], lsfMax = new int[40];
+    /** LSF intensity stereo: the illegal position (2^slen - 1) of each right-channel band, long [sfb], short [sfb * 3 + w]. */
+    private final int[] isIllegalL = new int[22], isIllegalS = new int[39];
 
     /**
      * What the stream used so far (for tests): granules with block type 0..3 [0..3], mixed blocks [4], frames with
@@ -261,7 +263,11 @@ final class Mp3Layer3 {
         int kind = blockType[gi] == 2 ? (mixed[gi] ? 2 : 1) : 0;
         int[] nsf = LSF_NSF[table][kind];
         int k = 0;
-        for (int g = 0; g < 4; g++) for (int i = 0; i < nsf[g]; i++) lsfScf[k++] = bits(slen[g]);
+        for (int g = 0; g < 4; g++)
+            for (int i = 0; i < nsf[g]; i++) {
+                lsfMax[k] = (1 << slen[g]) - 1;
+                lsfScf[k++] = bits(slen[g]);
+            }
         int[] l = scfL[c], s = scfS[c];
         Arrays.fill(s, 0);
         if (kind == 0) {
@@ -272,6 +278,14 @@ final class Mp3Layer3 {
         } else {
             for (int b = 0; b < 6; b++) l[b] = lsfScf[b];
             for (int b = 6; b < k; b++) s[9 + b - 6] = lsfScf[b];
+        }
+        if (isRight) {
+            if (kind == 0) for (int b = 0; b < 21; b++) isIllegalL[b] = b < k ? lsfMax[b] : 0;
+            else if (kind == 1) for (int b = 0; b < 36; b++) isIllegalS[b] = b < k ? lsfMax[b] : 0;
+            else {
+                for (int b = 0; b < 6; b++) isIllegalL[b] = lsfMax[b];
+                for (int b = 6; b < k; b++) isIllegalS[9 + b - 6] = lsfMax[b];
+            }
         }
     }
 
@@ -458,7 +472,8 @@ final class Mp3Layer3 {
      * Intensity stereo (with MS below the intensity bands when both are on): above the highest nonzero band of the
      * right channel (per window for short blocks), the right channel's scale factor is the intensity position and
      * both channels are scaled copies of the left one. MPEG-1: ratio tan(is_pos pi / 12), is_pos 7 = none; LSF:
-     * powers of 2^(-1/4) or 2^(-1/2) (intensity_scale). The last band reuses the position of the one below it.
+     * powers of 2^(-1/4) or 2^(-1/2) (intensity_scale), 2^slen - 1 = none. The last band reuses the position of the
+     * one below it.
      */
     private void intensityStereo(int gi, boolean lsf, int sr, boolean ms) {
         float[] l = xr[0], r = xr[1];
@@ -476,7 +491,8 @@ final class Mp3Layer3 {
                 int from = 3 * ss[sfb] + w * width;
                 if (!nonzeroShort[w]) {
                     for (int j = 0; j < width; j++) if (r[from + j] != 0) { nonzeroShort[w] = true; break; }
-                    if (!nonzeroShort[w] && isBand(l, r, from, width, fs[(sfb == 12 ? 11 : sfb) * 3 + w], lsf, isScale)) continue;
+                    int b = (sfb == 12 ? 11 : sfb) * 3 + w;
+                    if (!nonzeroShort[w] && isBand(l, r, from, width, fs[b], lsf ? isIllegalS[b] : 7, isScale, lsf)) continue;
                 }
                 if (ms) msBand(l, r, from, width);
             }
@@ -486,7 +502,8 @@ final class Mp3Layer3 {
             int from = sl[sfb], width = sl[sfb + 1] - from;
             if (!nonzero) {
                 for (int j = 0; j < width; j++) if (r[from + j] != 0) { nonzero = true; break; }
-                if (!nonzero && isBand(l, r, from, width, fl[sfb == 21 ? 20 : sfb], lsf, isScale)) continue;
+                int b = sfb == 21 ? 20 : sfb;
+                if (!nonzero && isBand(l, r, from, width, fl[b], lsf ? isIllegalL[b] : 7, isScale, lsf)) continue;
             }
             if (ms) msBand(l, r, from, width);
         }
@@ -503,11 +520,15 @@ final class Mp3Layer3 {
         }
     }
 
-    /** Applies intensity position pos to a band; false when pos is not a valid position (MPEG-1: 7). */
-    static boolean isBand(float[] l, float[] r, int from, int width, int pos, boolean lsf, int isScale) {
+    /**
+     * Applies intensity position pos to a band; false when pos is the illegal position (MPEG-1: 7; LSF: the largest
+     * value of the band's scale factor length, 2^slen - 1, as ISO/IEC 13818-3 and libmad have it - ffmpeg 5.1 takes
+     * every LSF position as valid).
+     */
+    static boolean isBand(float[] l, float[] r, int from, int width, int pos, int illegal, int isScale, boolean lsf) {
+        if (pos == illegal || pos > 15 || (!lsf && pos >= 7)) return false;
         float kl, kr;
         if (!lsf) {
-            if (pos >= 7) return false;
             kl = IS_LEFT[pos];
             kr = IS_RIGHT[pos];
         } else {

@@ -123,6 +123,11 @@ class Mp3DecoderTest {
     void streamingInSmallBlocks() {
         Path p = res("mp3/m1_44k_joint_128k.mp3");
         PcmAudio whole = AudioDecoder.decode(p);
+        assertEquals(whole.frames(), AudioDecoder.probe(p).frames(), "probe: the length from the LAME tag");
+        PcmAudio at16k = AudioDecoder.load(p, AudioDecoder.Options.mono(16000));
+        assertEquals(1, at16k.channels());
+        assertEquals(16000, at16k.sampleRate());
+        assertEquals(Math.ceil(whole.frames() * 16000.0 / 44100), at16k.frames(), 1);
         try (AudioStream s = AudioDecoder.open(p)) {
             assertEquals(whole.frames(), s.info().frames());
             float[] buf = new float[2 * 333];
@@ -359,22 +364,25 @@ class Mp3DecoderTest {
         }
     }
 
-    /** Intensity stereo factors: MPEG-1 tan ratio, LSF powers of 2^-1/4 (scale 0) and 2^-1/2 (scale 1), MPEG-1 position 7 invalid. */
+    /** Intensity stereo factors: MPEG-1 tan ratio, LSF powers of 2^-1/4 (scale 0) and 2^-1/2 (scale 1); the illegal positions. */
     @Test
     void intensityStereoMath() {
         for (int pos = 0; pos < 7; pos++) {
             float[] l = {1, -2}, r = {0, 0};
-            assertTrue(Mp3Layer3.isBand(l, r, 0, 2, pos, false, 0));
+            assertTrue(Mp3Layer3.isBand(l, r, 0, 2, pos, 7, 0, false));
             double ratio = Math.tan(pos * Math.PI / 12);
             assertEquals(ratio / (1 + ratio), l[0], 1e-6);
             assertEquals(1 / (1 + ratio), r[0], 1e-6);
             assertEquals(-2 / (1 + ratio), r[1], 1e-6);
         }
-        assertFalse(Mp3Layer3.isBand(new float[] {1}, new float[] {0}, 0, 1, 7, false, 0));
+        assertFalse(Mp3Layer3.isBand(new float[] {1}, new float[] {0}, 0, 1, 7, 7, 0, false));
+        assertFalse(Mp3Layer3.isBand(new float[] {1}, new float[] {0}, 0, 1, 12, 7, 0, false), "MPEG-1: 7 and above");
+        assertFalse(Mp3Layer3.isBand(new float[] {1}, new float[] {0}, 0, 1, 15, 15, 0, true), "LSF: 2^slen - 1 is no position");
+        assertFalse(Mp3Layer3.isBand(new float[] {1}, new float[] {0}, 0, 1, 0, 0, 0, true), "LSF, slen 0");
         for (int scale = 0; scale < 2; scale++)
-            for (int pos = 0; pos < 16; pos++) {
+            for (int pos = 0; pos < 15; pos++) {
                 float[] l = {1}, r = {0};
-                assertTrue(Mp3Layer3.isBand(l, r, 0, 1, pos, true, scale));
+                assertTrue(Mp3Layer3.isBand(l, r, 0, 1, pos, 15, scale, true));
                 double io = scale == 0 ? Math.pow(2, -0.25) : Math.sqrt(0.5);
                 double kl = pos % 2 == 1 ? Math.pow(io, (pos + 1) / 2) : 1, kr = pos % 2 == 0 ? Math.pow(io, pos / 2) : 1;
                 assertEquals(kl, l[0], 1e-6, "LSF left " + pos);
