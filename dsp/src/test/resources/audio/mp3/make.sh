@@ -37,6 +37,9 @@ enc m1_22k_noxing_id3v1 1.5 $A/brahms4s_22050.wav -b:a 64k -write_xing 0 -write_
 lam m1_32k_simple_crc_96k 1 32000 2 $T/st.wav -m s -p -b 96
 lam m2_16k_dual_48k 2 16000 2 $T/st.wav -m d -b 48
 lam m1_44k_lowrate_32k 0.7 44100 2 $T/st.wav -m j -b 32 --resample 44.1
+# intensity stereo: the MS-stereo files with the intensity bit set in every frame header (see set_is.py)
+python3 set_is.py m1_44k_joint_128k.mp3 is_m1_44k_joint_128k.mp3
+python3 set_is.py m2_22k_joint_64k.mp3 is_m2_22k_joint_64k.mp3
 for f in *.mp3; do ffmpeg $q -i $f -c:a pcm_f32le ${f%.mp3}.ffmpeg.f32.wav; done
 # not decoded by the Layer III decoder: free format (rejected) and Layer II (handed to JLayer)
 lam free_format 0.3 44100 1 $A/brahms4s_22050.wav --freeformat -b 40

@@ -280,8 +280,8 @@ final class Mp3Layer3 {
             for (int b = 6; b < k; b++) s[9 + b - 6] = lsfScf[b];
         }
         if (isRight) {
-            if (kind == 0) for (int b = 0; b < 21; b++) isIllegalL[b] = b < k ? lsfMax[b] : 0;
-            else if (kind == 1) for (int b = 0; b < 36; b++) isIllegalS[b] = b < k ? lsfMax[b] : 0;
+            if (kind == 0) for (int b = 0; b < 21; b++) isIllegalL[b] = b < k ? lsfMax[b] : -1; // untransmitted: no illegal value
+            else if (kind == 1) for (int b = 0; b < 36; b++) isIllegalS[b] = b < k ? lsfMax[b] : -1;
             else {
                 for (int b = 0; b < 6; b++) isIllegalL[b] = lsfMax[b];
                 for (int b = 6; b < k; b++) isIllegalS[9 + b - 6] = lsfMax[b];
@@ -341,6 +341,7 @@ final class Mp3Layer3 {
         byte[] bd = this.bd;
         int i = 0, band = 0, bandStop = ends[0];
         float g = gains[0];
+        regions:
         for (int r = 0; r < 3; r++) {
             int rEnd = Math.min(r == 0 ? region1[gi] : r == 1 ? region2[gi] : 576, bigEnd);
             int sel = tableSelect[gi][r];
@@ -359,6 +360,7 @@ final class Mp3Layer3 {
                     continue;
                 }
                 while (i < stop) {
+                    if (bpos * 8 - bc >= end) break regions; // part2_3_length used up: the rest of the granule is zero
                     if (bc < 48) {
                         if (bpos + 8 <= bend) { // whole bytes from one big-endian load (bits past them are the same bytes' and get OR-ed again)
                             bb |= (long) BE64.get(bd, bpos) >>> bc;
