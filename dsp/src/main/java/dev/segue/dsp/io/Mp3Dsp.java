@@ -119,11 +119,42 @@ final class Mp3Dsp {
         }
     }
 
-    /** State of one synthesis filter bank: the last 16 V vectors (64 values each), newest at {@code slot}; work arrays. */
+    /**
+     * State of one synthesis filter bank: a ring of the last 16 slots' DCT outputs, newest at {@code slot}, each as
+     * [F | G] (64 floats): F[m] = A[m] and G[m] = A[32 - m] (G[0] = A[32] = 0). The standard's V vector of a slot is
+     * V[j] = F[16 + j] (j < 16), -G[j - 16] (j >= 16), V[32 + j] = -G[16 + j] (j < 16), -F[j - 16] (j >= 16), so both
+     * halves of V are contiguous runs of the ring: V[j] at offset 16 + j, V[32 + j] at (48 + j) mod 64, with the
+     * signs in {@link #W1} and {@link #W2}. Plus work arrays.
+     */
     static final class Synth {
-        final float[] v = new float[16 * 64];
+        final float[] ring = new float[16 * 64];
         int slot;
-        final float[] a = new float[32], u = new float[16], w = new float[16], ae = new float[16], ao = new float[16];
+        final float[] u = new float[16], w = new float[16], ae = new float[16], ao = new float[16];
+    }
+
+    /**
+     * The synthesis window D with the signs of V folded in: out[j] = sum_i W1[32 i + j] ring(t - 2i)[16 + j]
+     * + W2[32 i + j] ring(t - 2i - 1)[(48 + j) mod 64].
+     */
+    static final float[] W1 = new float[256], W2 = new float[256];
+    static {
+        float[] d = Mp3Tables.SYNTH_WINDOW;
+        for (int i = 0; i < 8; i++)
+            for (int j = 0; j < 32; j++) {
+                W1[32 * i + j] = j < 16 ? d[64 * i + j] : -d[64 * i + j];
+                W2[32 * i + j] = -d[64 * i + 32 + j];
+            }
+    }
+
+    /** Stores the slot's DCT outputs (even ae, odd ao) into the ring as [F | G] at offset o. */
+    static void fillRing(float[] r, int o, float[] ae, float[] ao) {
+        for (int m = 0; m < 16; m++) {
+            r[o + 2 * m] = ae[m];
+            r[o + 2 * m + 1] = ao[m];
+            r[o + 33 + 2 * m] = ao[15 - m];
+        }
+        r[o + 32] = 0;
+        for (int m = 1; m < 16; m++) r[o + 32 + 2 * m] = ae[16 - m];
     }
 
     /**
@@ -148,7 +179,7 @@ final class Mp3Dsp {
     }
 
     static void synthScalar(Synth st, float[] s, int slots, int sbLimit, float[] out, int off) {
-        float[] v = st.v, a = st.a, d = Mp3Tables.SYNTH_WINDOW, u = st.u, w = st.w, ae = st.ae, ao = st.ao;
+        float[] r = st.ring, u = st.u, w = st.w, ae = st.ae, ao = st.ao;
         for (int t = 0; t < slots; t++) {
             butterflies(s, t * 32, sbLimit, u, w);
             boolean odd = (t & 1) == 1;
@@ -160,31 +191,16 @@ final class Mp3Dsp {
                     ae[m] += ue[k] * ce[k * 16 + m];
                     ao[m] += uo[k] * co[k * 16 + m];
                 }
-            for (int m = 0; m < 16; m++) {
-                a[2 * m] = ae[m];
-                a[2 * m + 1] = ao[m];
-            }
             int slot = st.slot = (st.slot - 1) & 15;
-            fillV(v, slot * 64, a);
+            fillRing(r, slot * 64, ae, ao);
             for (int j = 0; j < 32; j++) {
                 float sum = 0;
                 for (int i = 0; i < 8; i++) {
-                    sum += d[64 * i + j] * v[((slot + 2 * i) & 15) * 64 + j];
-                    sum += d[64 * i + 32 + j] * v[((slot + 2 * i + 1) & 15) * 64 + 32 + j];
+                    sum += W1[32 * i + j] * r[((slot + 2 * i) & 15) * 64 + 16 + j];
+                    sum += W2[32 * i + j] * r[((slot + 2 * i + 1) & 15) * 64 + ((48 + j) & 63)];
                 }
                 out[off + t * 32 + j] = sum;
             }
         }
-    }
-
-    /**
-     * V[0..63] of the standard's matrixing V[i] = sum_k cos((16 + i)(2k + 1) pi / 64) S[k], from the DCT A:
-     * V[i] = A[16 + i] (i <= 16, A[32] = 0), -A[48 - i] (16 <= i <= 48), -A[i - 48] (i >= 48).
-     */
-    static void fillV(float[] v, int o, float[] a) {
-        for (int i = 0; i < 16; i++) v[o + i] = a[16 + i];
-        v[o + 16] = 0;
-        for (int i = 17; i <= 48; i++) v[o + i] = -a[48 - i];
-        for (int i = 49; i < 64; i++) v[o + i] = -a[i - 48];
     }
 }

@@ -59,7 +59,7 @@ final class Mp3VectorDsp {
     }
 
     static void synth(Mp3Dsp.Synth st, float[] s, int slots, int sbLimit, float[] out, int off) {
-        float[] v = st.v, a = st.a, d = Mp3Tables.SYNTH_WINDOW, u = st.u, w = st.w, ae = st.ae, ao = st.ao;
+        float[] r = st.ring, u = st.u, w = st.w, ae = st.ae, ao = st.ao, w1 = Mp3Dsp.W1, w2 = Mp3Dsp.W2;
         int l = S.length();
         for (int t = 0; t < slots; t++) {
             Mp3Dsp.butterflies(s, t * 32, sbLimit, u, w);
@@ -74,17 +74,14 @@ final class Mp3VectorDsp {
                 e.intoArray(ae, m);
                 o.intoArray(ao, m);
             }
-            for (int m = 0; m < 16; m++) {
-                a[2 * m] = ae[m];
-                a[2 * m + 1] = ao[m];
-            }
             int slot = st.slot = (st.slot - 1) & 15;
-            Mp3Dsp.fillV(v, slot * 64, a);
+            Mp3Dsp.fillRing(r, slot * 64, ae, ao);
             for (int j = 0; j < 32; j += l) {
                 FloatVector sum = FloatVector.zero(S);
+                int j2 = (48 + j) & 63;
                 for (int i = 0; i < 8; i++) {
-                    sum = FloatVector.fromArray(S, d, 64 * i + j).fma(FloatVector.fromArray(S, v, ((slot + 2 * i) & 15) * 64 + j), sum);
-                    sum = FloatVector.fromArray(S, d, 64 * i + 32 + j).fma(FloatVector.fromArray(S, v, ((slot + 2 * i + 1) & 15) * 64 + 32 + j), sum);
+                    sum = FloatVector.fromArray(S, w1, 32 * i + j).fma(FloatVector.fromArray(S, r, ((slot + 2 * i) & 15) * 64 + 16 + j), sum);
+                    sum = FloatVector.fromArray(S, w2, 32 * i + j).fma(FloatVector.fromArray(S, r, ((slot + 2 * i + 1) & 15) * 64 + j2), sum);
                 }
                 sum.intoArray(out, off + t * 32 + j);
             }
