@@ -14,22 +14,79 @@ final class Mp3VectorDsp {
 
     static int lanes() { return S.length(); }
 
+    /**
+     * Long-block IMDCT, L subbands per vector: for each half of the 18 outputs, 9 accumulators stay in registers while
+     * the 18 input rows stream by (each row loaded once per half, each coefficient broadcast once).
+     */
     static void imdctLong(float[] x, float[] ov, float[] out, float[] win, int sbFrom, int sbTo) {
         float[] m = Mp3Dsp.IMDCT36;
         int l = S.length();
         for (int sb = sbFrom; sb < sbTo; sb += l) {
-            for (int n = 0; n < 9; n++) {
-                FloatVector y = FloatVector.zero(S);
-                for (int k = 0; k < 18; k++) y = FloatVector.fromArray(S, x, k * 32 + sb).fma(FloatVector.broadcast(S, m[n * 18 + k]), y);
-                int a = (8 - n) * 32 + sb, b = (9 + n) * 32 + sb;
-                FloatVector.fromArray(S, ov, a).sub(y.mul(win[8 - n])).intoArray(out, a);
-                FloatVector.fromArray(S, ov, b).add(y.mul(win[9 + n])).intoArray(out, b);
+            {
+                FloatVector y0 = FloatVector.zero(S), y1 = FloatVector.zero(S), y2 = FloatVector.zero(S), y3 = FloatVector.zero(S), y4 = FloatVector.zero(S), y5 = FloatVector.zero(S), y6 = FloatVector.zero(S), y7 = FloatVector.zero(S), y8 = FloatVector.zero(S);
+                for (int k = 0; k < 18; k++) {
+                    FloatVector xk = FloatVector.fromArray(S, x, k * 32 + sb);
+                    y0 = xk.fma(FloatVector.broadcast(S, m[0 + k]), y0);
+                    y1 = xk.fma(FloatVector.broadcast(S, m[18 + k]), y1);
+                    y2 = xk.fma(FloatVector.broadcast(S, m[36 + k]), y2);
+                    y3 = xk.fma(FloatVector.broadcast(S, m[54 + k]), y3);
+                    y4 = xk.fma(FloatVector.broadcast(S, m[72 + k]), y4);
+                    y5 = xk.fma(FloatVector.broadcast(S, m[90 + k]), y5);
+                    y6 = xk.fma(FloatVector.broadcast(S, m[108 + k]), y6);
+                    y7 = xk.fma(FloatVector.broadcast(S, m[126 + k]), y7);
+                    y8 = xk.fma(FloatVector.broadcast(S, m[144 + k]), y8);
+                }
+                FloatVector.fromArray(S, ov, 256 + sb).sub(y0.mul(win[8])).intoArray(out, 256 + sb);
+                FloatVector.fromArray(S, ov, 288 + sb).add(y0.mul(win[9])).intoArray(out, 288 + sb);
+                FloatVector.fromArray(S, ov, 224 + sb).sub(y1.mul(win[7])).intoArray(out, 224 + sb);
+                FloatVector.fromArray(S, ov, 320 + sb).add(y1.mul(win[10])).intoArray(out, 320 + sb);
+                FloatVector.fromArray(S, ov, 192 + sb).sub(y2.mul(win[6])).intoArray(out, 192 + sb);
+                FloatVector.fromArray(S, ov, 352 + sb).add(y2.mul(win[11])).intoArray(out, 352 + sb);
+                FloatVector.fromArray(S, ov, 160 + sb).sub(y3.mul(win[5])).intoArray(out, 160 + sb);
+                FloatVector.fromArray(S, ov, 384 + sb).add(y3.mul(win[12])).intoArray(out, 384 + sb);
+                FloatVector.fromArray(S, ov, 128 + sb).sub(y4.mul(win[4])).intoArray(out, 128 + sb);
+                FloatVector.fromArray(S, ov, 416 + sb).add(y4.mul(win[13])).intoArray(out, 416 + sb);
+                FloatVector.fromArray(S, ov, 96 + sb).sub(y5.mul(win[3])).intoArray(out, 96 + sb);
+                FloatVector.fromArray(S, ov, 448 + sb).add(y5.mul(win[14])).intoArray(out, 448 + sb);
+                FloatVector.fromArray(S, ov, 64 + sb).sub(y6.mul(win[2])).intoArray(out, 64 + sb);
+                FloatVector.fromArray(S, ov, 480 + sb).add(y6.mul(win[15])).intoArray(out, 480 + sb);
+                FloatVector.fromArray(S, ov, 32 + sb).sub(y7.mul(win[1])).intoArray(out, 32 + sb);
+                FloatVector.fromArray(S, ov, 512 + sb).add(y7.mul(win[16])).intoArray(out, 512 + sb);
+                FloatVector.fromArray(S, ov, 0 + sb).sub(y8.mul(win[0])).intoArray(out, 0 + sb);
+                FloatVector.fromArray(S, ov, 544 + sb).add(y8.mul(win[17])).intoArray(out, 544 + sb);
             }
-            for (int n = 9; n < 18; n++) {
-                FloatVector y = FloatVector.zero(S);
-                for (int k = 0; k < 18; k++) y = FloatVector.fromArray(S, x, k * 32 + sb).fma(FloatVector.broadcast(S, m[n * 18 + k]), y);
-                y.mul(win[n + 9]).intoArray(ov, (n - 9) * 32 + sb);
-                y.mul(win[44 - n]).intoArray(ov, (26 - n) * 32 + sb);
+            {
+                FloatVector y0 = FloatVector.zero(S), y1 = FloatVector.zero(S), y2 = FloatVector.zero(S), y3 = FloatVector.zero(S), y4 = FloatVector.zero(S), y5 = FloatVector.zero(S), y6 = FloatVector.zero(S), y7 = FloatVector.zero(S), y8 = FloatVector.zero(S);
+                for (int k = 0; k < 18; k++) {
+                    FloatVector xk = FloatVector.fromArray(S, x, k * 32 + sb);
+                    y0 = xk.fma(FloatVector.broadcast(S, m[162 + k]), y0);
+                    y1 = xk.fma(FloatVector.broadcast(S, m[180 + k]), y1);
+                    y2 = xk.fma(FloatVector.broadcast(S, m[198 + k]), y2);
+                    y3 = xk.fma(FloatVector.broadcast(S, m[216 + k]), y3);
+                    y4 = xk.fma(FloatVector.broadcast(S, m[234 + k]), y4);
+                    y5 = xk.fma(FloatVector.broadcast(S, m[252 + k]), y5);
+                    y6 = xk.fma(FloatVector.broadcast(S, m[270 + k]), y6);
+                    y7 = xk.fma(FloatVector.broadcast(S, m[288 + k]), y7);
+                    y8 = xk.fma(FloatVector.broadcast(S, m[306 + k]), y8);
+                }
+                y0.mul(win[18]).intoArray(ov, 0 + sb);
+                y0.mul(win[35]).intoArray(ov, 544 + sb);
+                y1.mul(win[19]).intoArray(ov, 32 + sb);
+                y1.mul(win[34]).intoArray(ov, 512 + sb);
+                y2.mul(win[20]).intoArray(ov, 64 + sb);
+                y2.mul(win[33]).intoArray(ov, 480 + sb);
+                y3.mul(win[21]).intoArray(ov, 96 + sb);
+                y3.mul(win[32]).intoArray(ov, 448 + sb);
+                y4.mul(win[22]).intoArray(ov, 128 + sb);
+                y4.mul(win[31]).intoArray(ov, 416 + sb);
+                y5.mul(win[23]).intoArray(ov, 160 + sb);
+                y5.mul(win[30]).intoArray(ov, 384 + sb);
+                y6.mul(win[24]).intoArray(ov, 192 + sb);
+                y6.mul(win[29]).intoArray(ov, 352 + sb);
+                y7.mul(win[25]).intoArray(ov, 224 + sb);
+                y7.mul(win[28]).intoArray(ov, 320 + sb);
+                y8.mul(win[26]).intoArray(ov, 256 + sb);
+                y8.mul(win[27]).intoArray(ov, 288 + sb);
             }
         }
     }
