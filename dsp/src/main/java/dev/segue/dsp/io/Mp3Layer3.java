@@ -411,12 +411,19 @@ final class Mp3Layer3 {
         while (i <= 572) {
             if (bpos * 8 - bc >= end) break;
             if (bc < 48) {
-                do {
-                    int b = bpos < bend ? bd[bpos] & 0xFF : 0;
-                    bb |= (long) b << (56 - bc);
-                    bc += 8;
-                    bpos++;
-                } while (bc <= 56);
+                if (bpos + 8 <= bend) {
+                    bb |= (long) BE64.get(bd, bpos) >>> bc;
+                    int take = (64 - bc) >> 3;
+                    bpos += take;
+                    bc += take << 3;
+                } else {
+                    do {
+                        int b = bpos < bend ? bd[bpos] & 0xFF : 0;
+                        bb |= (long) b << (56 - bc);
+                        bc += 8;
+                        bpos++;
+                    } while (bc <= 56);
+                }
             }
             int v;
             if (tableB) {
@@ -437,13 +444,11 @@ final class Mp3Layer3 {
                     g = gains[band];
                     bandStop = ends[band];
                 }
-                float f = 0;
-                if ((v & (8 >> k)) != 0) {
-                    f = bb < 0 ? -g : g;
-                    bb <<= 1;
-                    bc--;
-                }
-                x[j] = f;
+                // value bit set: +-g with the next bit as sign; clear: +0 (no branch on the data)
+                int bit = (v >>> (3 - k)) & 1, sign = (int) (bb >>> 63) & bit;
+                bb <<= bit;
+                bc -= bit;
+                x[j] = Float.intBitsToFloat((Float.floatToRawIntBits(g) & -bit) ^ (sign << 31));
             }
             if (bpos * 8 - bc > end) { // the last quadruple ran past part2_3_length: it is not part of the data
                 x[i] = x[i + 1] = x[i + 2] = x[i + 3] = 0;
