@@ -556,7 +556,6 @@ final class Mp3Layer3 {
     private void hybrid(int gi, int c, int sr, boolean lsf) {
         float[] x = xr[c], t = xt[c];
         int n = nz[c], lim;
-        Arrays.fill(t, 0);
         int bt = blockType[gi];
         if (bt != 2) {
             lim = Math.min(32, (n + 17) / 18);
@@ -567,6 +566,7 @@ final class Mp3Layer3 {
             }
             for (int sb = 0; sb < lim; sb++) for (int k = 0; k < 18; k++) t[k * 32 + sb] = x[sb * 18 + k];
         } else {
+            Arrays.fill(t, 0); // short bands need not end on a subband boundary: the last subband may be partly written
             int[] ss = SFB_SHORT[sr];
             int sfb0 = 0;
             lim = 0;
@@ -593,6 +593,8 @@ final class Mp3Layer3 {
         int run = Math.max(lim, ovLimit[c]);
         int l = Mp3Dsp.VECTOR ? Mp3VectorDsp.lanes() : 1;
         int runV = Math.min(32, (run + l - 1) / l * l);
+        // the transform reads subbands [0, runV): those from lim on carry no lines (long blocks wrote every row below lim)
+        if (lim < runV) for (int k = 0; k < 18; k++) Arrays.fill(t, k * 32 + lim, k * 32 + runV, 0);
         if (runV > 0) {
             if (bt != 2) Mp3Dsp.imdctLong(t, v, o, WINDOW[bt], 0, runV);
             else if (!mixed[gi]) Mp3Dsp.imdctShort(t, v, o, 0, runV);
