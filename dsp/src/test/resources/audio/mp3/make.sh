@@ -40,6 +40,8 @@ lam m1_44k_lowrate_32k 0.7 44100 2 $T/st.wav -m j -b 32 --resample 44.1
 # intensity stereo: the MS-stereo files with the intensity bit set in every frame header (see set_is.py)
 python3 set_is.py m1_44k_joint_128k.mp3 is_m1_44k_joint_128k.mp3
 python3 set_is.py m2_22k_joint_64k.mp3 is_m2_22k_joint_64k.mp3
+# mixed blocks (LAME writes none): the click-train files with mixed_block_flag set in every short-block granule
+for f in clicks_44k_joint_128k clicks_22k_mono_48k clicks_8k_mono_16k; do python3 set_mixed.py $f.mp3 mixed_$f.mp3; done
 for f in *.mp3; do ffmpeg $q -i $f -c:a pcm_f32le ${f%.mp3}.ffmpeg.f32.wav; done
 # not decoded by the Layer III decoder: free format (rejected) and Layer II (handed to JLayer)
 lam free_format 0.3 44100 1 $A/brahms4s_22050.wav --freeformat -b 40

@@ -52,7 +52,8 @@ class Mp3DecoderTest {
      * measured 118-125 dB per channel. The 24 kHz file is the exception: ffmpeg up to 5.1 has two long scale factor
      * bands of 24 kHz wrong (widths 52, 64 where ISO/IEC 13818-3 and libmad, minimp3 and later ffmpeg have 54, 62);
      * with ffmpeg's table swapped in, it agrees like the others. The intensity-stereo files (is_*: the joint-stereo
-     * files with the intensity bit set in every header, see set_is.py): MPEG-1 agrees like the others; MPEG-2 LSF
+     * files with the intensity bit set in every header, see set_is.py): MPEG-1 agrees like the others (and so do the
+     * mixed-block files, mixed_*: the click trains with mixed_block_flag set, see set_mixed.py); MPEG-2 LSF
      * 52-54 dB, because ffmpeg 5.1 takes every LSF intensity position as valid where ISO/IEC 13818-3 (and libmad) make
      * the largest value of the band's scale factor length mean "no intensity stereo" (with ffmpeg's rule: 121 dB).
      */
@@ -91,6 +92,8 @@ class Mp3DecoderTest {
         assertTrue(stats(res("mp3/clicks_22k_mono_48k.mp3"))[2] > 0, "MPEG-2 short blocks");
         assertTrue(stats(res("mp3/clicks_11k_mono_24k.mp3"))[2] > 0, "MPEG-2.5 11 kHz short blocks");
         assertTrue(stats(res("mp3/clicks_8k_mono_16k.mp3"))[2] > 0, "MPEG-2.5 8 kHz short blocks");
+        for (String f : new String[] {"clicks_44k_joint_128k", "clicks_22k_mono_48k", "clicks_8k_mono_16k"})
+            assertTrue(stats(res("mp3/mixed_" + f + ".mp3"))[4] > 0, "mixed blocks " + f);
         long[] s = stats(res("mp3/clicks_44k_joint_128k.mp3"));
         assertTrue(s[1] > 0 && s[3] > 0, "start and stop blocks");
         assertTrue(stats(res("mp3/m1_44k_joint_128k.mp3"))[5] > 0, "MS stereo");
