@@ -133,6 +133,26 @@ final class Mp3VectorDsp {
             }
             int slot = st.slot = (st.slot - 1) & 15;
             Mp3Dsp.fillRing(r, slot * 64, ae, ao);
+            if (l == 8) { // taps outer, the four 8-sample chunks of the output in registers: each ring row read as one run
+                FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+                for (int i = 0; i < 8; i++) {
+                    int p1 = ((slot + 2 * i) & 15) * 64 + 16, p2 = ((slot + 2 * i + 1) & 15) * 64, q = 32 * i;
+                    s0 = FloatVector.fromArray(S, w1, q).fma(FloatVector.fromArray(S, r, p1), s0);
+                    s1 = FloatVector.fromArray(S, w1, q + 8).fma(FloatVector.fromArray(S, r, p1 + 8), s1);
+                    s2 = FloatVector.fromArray(S, w1, q + 16).fma(FloatVector.fromArray(S, r, p1 + 16), s2);
+                    s3 = FloatVector.fromArray(S, w1, q + 24).fma(FloatVector.fromArray(S, r, p1 + 24), s3);
+                    s0 = FloatVector.fromArray(S, w2, q).fma(FloatVector.fromArray(S, r, p2 + 48), s0);
+                    s1 = FloatVector.fromArray(S, w2, q + 8).fma(FloatVector.fromArray(S, r, p2 + 56), s1);
+                    s2 = FloatVector.fromArray(S, w2, q + 16).fma(FloatVector.fromArray(S, r, p2), s2);
+                    s3 = FloatVector.fromArray(S, w2, q + 24).fma(FloatVector.fromArray(S, r, p2 + 8), s3);
+                }
+                int o = off + t * 32;
+                s0.intoArray(out, o);
+                s1.intoArray(out, o + 8);
+                s2.intoArray(out, o + 16);
+                s3.intoArray(out, o + 24);
+                continue;
+            }
             for (int j = 0; j < 32; j += l) {
                 FloatVector sum = FloatVector.zero(S);
                 int j2 = (48 + j) & 63;
