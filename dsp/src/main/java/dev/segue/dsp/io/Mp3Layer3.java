@@ -173,8 +173,7 @@ final class Mp3Layer3 {
             if (downmix) {
                 int lim = Math.max(sbLimit[0], sbLimit[1]);
                 float[] a = sbs[0], b = sbs[1];
-                for (int t = 0; t < 18; t++)
-                    for (int sb = 0; sb < lim; sb++) mix[t * 32 + sb] = 0.5f * (a[t * 32 + sb] + b[t * 32 + sb]);
+                for (int i = 0; i < 576; i++) mix[i] = 0.5f * (a[i] + b[i]); // one flat loop (C2 vectorises it)
                 Mp3Dsp.synth(synth[0], mix, 18, lim, out[0], o);
             } else {
                 for (int c = 0; c < nch; c++) Mp3Dsp.synth(synth[c], sbs[c], 18, sbLimit[c], out[c], o);
