@@ -47,6 +47,7 @@ final class Mp3Layer3 {
     private final float[] mix = new float[576];
     private final float[] bandGain = new float[40];
     private final int[] bandEnd = new int[40];
+    private final float[] lineGain = new float[576];
     private final int[] lsfScf = new int[40], lsfMax = new int[40];
     /** LSF intensity stereo: the illegal position (2^slen - 1) of each right-channel band, long [sfb], short [sfb * 3 + w]. */
     private final int[] isIllegalL = new int[22], isIllegalS = new int[39];
@@ -332,76 +333,70 @@ final class Mp3Layer3 {
      * xr = sign * |v|^(4/3) * 2^(q/4) of the value's band. Lines after the last decoded ones are zero.
      */
     private void huffman(int gi, int c, int end, int nBands) {
-        float[] x = xr[c], g43 = POW43, gains = bandGain;
-        int[] ends = bandEnd;
+        float[] x = xr[c], g43 = POW43, lg = lineGain;
+        // the gain of every line, so that the decoding loops need not track band boundaries
+        for (int b = 0, from = 0; b < nBands; b++) {
+            Arrays.fill(lg, from, bandEnd[b], bandGain[b]);
+            from = bandEnd[b];
+        }
         int bigEnd = bigValues[gi] * 2;
         long bb = this.bb;
         int bc = this.bc, bpos = this.bpos, bend = this.bend;
         byte[] bd = this.bd;
-        int i = 0, band = 0, bandStop = ends[0];
-        float g = gains[0];
+        int i = 0;
         regions:
         for (int r = 0; r < 3; r++) {
             int rEnd = Math.min(r == 0 ? region1[gi] : r == 1 ? region2[gi] : 576, bigEnd);
             int sel = tableSelect[gi][r];
             int[] lut = Mp3Huffman.LUT[sel];
             int lin = Mp3Huffman.LINBITS[sel];
+            if (lut == null) {
+                while (i < rEnd) x[i++] = 0;
+                continue;
+            }
             while (i < rEnd) {
-                if (i >= bandStop) {
-                    band++;
-                    g = gains[band];
-                    bandStop = ends[band];
-                    continue;
-                }
-                int stop = Math.min(rEnd, bandStop);
-                if (lut == null) {
-                    while (i < stop) x[i++] = 0;
-                    continue;
-                }
-                while (i < stop) {
-                    if (bpos * 8 - bc >= end) break regions; // part2_3_length used up: the rest of the granule is zero
-                    if (bc < 48) {
-                        if (bpos + 8 <= bend) { // whole bytes from one big-endian load (bits past them are the same bytes' and get OR-ed again)
-                            bb |= (long) BE64.get(bd, bpos) >>> bc;
-                            int take = (64 - bc) >> 3;
-                            bpos += take;
-                            bc += take << 3;
-                        } else {
-                            do {
-                                int b = bpos < bend ? bd[bpos] & 0xFF : 0;
-                                bb |= (long) b << (56 - bc);
-                                bc += 8;
-                                bpos++;
-                            } while (bc <= 56);
-                        }
+                if (bpos * 8 - bc >= end) break regions; // part2_3_length used up: the rest of the granule is zero
+                if (bc < 48) {
+                    if (bpos + 8 <= bend) { // whole bytes from one big-endian load (bits past them are the same bytes' and get OR-ed again)
+                        bb |= (long) BE64.get(bd, bpos) >>> bc;
+                        int take = (64 - bc) >> 3;
+                        bpos += take;
+                        bc += take << 3;
+                    } else {
+                        do {
+                            int b = bpos < bend ? bd[bpos] & 0xFF : 0;
+                            bb |= (long) b << (56 - bc);
+                            bc += 8;
+                            bpos++;
+                        } while (bc <= 56);
                     }
-                    int e = lut[(int) (bb >>> (64 - Mp3Huffman.FIRST))];
-                    if (e < 0) e = lut[(e & 0xFFFF) + (int) ((bb << Mp3Huffman.FIRST) >>> (64 - ((e >>> 16) & 31)))];
-                    int ln = (e >>> 8) & 31;
-                    bb <<= ln;
-                    bc -= ln;
-                    int vx = (e >>> 4) & 15, vy = e & 15;
-                    // linbits, then the sign bit when nonzero, for x and then y; signs applied without branches
-                    if (vx == 15 && lin != 0) {
-                        vx += (int) (bb >>> (64 - lin));
-                        bb <<= lin;
-                        bc -= lin;
-                    }
-                    int nx = (-vx) >>> 31, sx = (int) (bb >>> 63) & nx;
-                    bb <<= nx;
-                    bc -= nx;
-                    if (vy == 15 && lin != 0) {
-                        vy += (int) (bb >>> (64 - lin));
-                        bb <<= lin;
-                        bc -= lin;
-                    }
-                    int ny = (-vy) >>> 31, sy = (int) (bb >>> 63) & ny;
-                    bb <<= ny;
-                    bc -= ny;
-                    x[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g43[vx] * g) ^ (sx << 31));
-                    x[i + 1] = Float.intBitsToFloat(Float.floatToRawIntBits(g43[vy] * g) ^ (sy << 31));
-                    i += 2;
                 }
+                int e = lut[(int) (bb >>> (64 - Mp3Huffman.FIRST))];
+                if (e < 0) e = lut[(e & 0xFFFF) + (int) ((bb << Mp3Huffman.FIRST) >>> (64 - ((e >>> 16) & 31)))];
+                int ln = (e >>> 8) & 31;
+                bb <<= ln;
+                bc -= ln;
+                int vx = (e >>> 4) & 15, vy = e & 15;
+                // linbits, then the sign bit when nonzero, for x and then y; signs applied without branches
+                if (vx == 15 && lin != 0) {
+                    vx += (int) (bb >>> (64 - lin));
+                    bb <<= lin;
+                    bc -= lin;
+                }
+                int nx = (-vx) >>> 31, sx = (int) (bb >>> 63) & nx;
+                bb <<= nx;
+                bc -= nx;
+                if (vy == 15 && lin != 0) {
+                    vy += (int) (bb >>> (64 - lin));
+                    bb <<= lin;
+                    bc -= lin;
+                }
+                int ny = (-vy) >>> 31, sy = (int) (bb >>> 63) & ny;
+                bb <<= ny;
+                bc -= ny;
+                x[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g43[vx] * lg[i]) ^ (sx << 31));
+                x[i + 1] = Float.intBitsToFloat(Float.floatToRawIntBits(g43[vy] * lg[i + 1]) ^ (sy << 31));
+                i += 2;
             }
         }
         // count1 region: quadruples of values in {-1, 0, 1}
@@ -437,17 +432,11 @@ final class Mp3Layer3 {
                 v = e & 15;
             }
             for (int k = 0; k < 4; k++) {
-                int j = i + k;
-                while (j >= bandStop) {
-                    band++;
-                    g = gains[band];
-                    bandStop = ends[band];
-                }
-                // value bit set: +-g with the next bit as sign; clear: +0 (no branch on the data)
+                // value bit set: +-gain with the next bit as sign; clear: +0 (no branch on the data)
                 int bit = (v >>> (3 - k)) & 1, sign = (int) (bb >>> 63) & bit;
                 bb <<= bit;
                 bc -= bit;
-                x[j] = Float.intBitsToFloat((Float.floatToRawIntBits(g) & -bit) ^ (sign << 31));
+                x[i + k] = Float.intBitsToFloat((Float.floatToRawIntBits(lg[i + k]) & -bit) ^ (sign << 31));
             }
             if (bpos * 8 - bc > end) { // the last quadruple ran past part2_3_length: it is not part of the data
                 x[i] = x[i + 1] = x[i + 2] = x[i + 3] = 0;
