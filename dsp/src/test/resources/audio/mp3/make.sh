@@ -33,7 +33,7 @@ enc clicks_44k_joint_128k 0.75 $T/clicks.wav -ar 44100 -b:a 128k
 enc clicks_22k_mono_48k 1.5 $T/clicks.wav -ar 22050 -ac 1 -b:a 48k
 enc clicks_11k_mono_24k 2 $T/clicks.wav -ar 11025 -ac 1 -b:a 24k
 enc clicks_8k_mono_16k 2 $T/clicks.wav -ar 8000 -ac 1 -b:a 16k
-enc m1_22k_noxing_id3v1 1.5 $A/brahms4s_22050.wav -b:a 64k -write_xing 0 -write_id3v1 1 -metadata title=t -metadata artist=a
+enc m2_22k_noxing_id3v1 1.5 $A/brahms4s_22050.wav -b:a 64k -write_xing 0 -write_id3v1 1 -metadata title=t -metadata artist=a
 lam m1_32k_simple_crc_96k 1 32000 2 $T/st.wav -m s -p -b 96
 lam m2_16k_dual_48k 2 16000 2 $T/st.wav -m d -b 48
 lam m1_44k_lowrate_32k 0.7 44100 2 $T/st.wav -m j -b 32 --resample 44.1
@@ -42,6 +42,9 @@ python3 set_is.py m1_44k_joint_128k.mp3 is_m1_44k_joint_128k.mp3
 python3 set_is.py m2_22k_joint_64k.mp3 is_m2_22k_joint_64k.mp3
 # mixed blocks (LAME writes none): the click-train files with mixed_block_flag set in every short-block granule
 for f in clicks_44k_joint_128k clicks_22k_mono_48k clicks_8k_mono_16k; do python3 set_mixed.py $f.mp3 mixed_$f.mp3; done
+# a stream joined in the middle: no Xing frame, the first frames' main data partly gone
+ffmpeg $q -i $T/st.wav -t 1 -ar 44100 -c:a libmp3lame -b:a 128k -write_xing 0 $T/whole.mp3
+python3 cut.py $T/whole.mp3 m1_44k_cut_128k.mp3 10
 for f in *.mp3; do ffmpeg $q -i $f -c:a pcm_f32le ${f%.mp3}.ffmpeg.f32.wav; done
 # not decoded by the Layer III decoder: free format (rejected) and Layer II (handed to JLayer)
 lam free_format 0.3 44100 1 $A/brahms4s_22050.wav --freeformat -b 40

@@ -54,7 +54,7 @@ final class Mp3Layer3 {
 
     /**
      * What the stream used so far (for tests): granules with block type 0..3 [0..3], mixed blocks [4], frames with
-     * MS stereo [5], with intensity stereo [6], with CRC [7], frames decoded as silence for want of reservoir data [8].
+     * MS stereo [5], with intensity stereo [6], with CRC [7], frames with granules silent for want of reservoir data [8].
      */
     final long[] stats = new long[9];
 
@@ -116,8 +116,8 @@ final class Mp3Layer3 {
     /**
      * Decodes the frame d[off, off + len) whose header is h (a valid Layer III header of this stream's channel
      * count) into out[c][0 .. 576 * granules). Returns the number of samples per channel, or -1 when the frame is
-     * too short for its side information. Frames whose main data reach back further than the reservoir holds (the
-     * first frames after a cut) decode as silence, as the standard's decoders do.
+     * too short for its side information. Granules whose main data begin before what the reservoir holds (the first
+     * frames after a cut) decode as silence, as ffmpeg's decoder does.
      */
     int decode(byte[] d, int off, int len, int h, float[][] out) {
         int ver = (h >>> 19) & 3;
@@ -142,8 +142,20 @@ final class Mp3Layer3 {
         int avail = resLen;
         System.arraycopy(d, mainStart, res, resLen, mainLen);
         resLen += mainLen;
-        boolean haveData = mainDataBegin <= avail;
-        if (haveData) startBits(res, avail - mainDataBegin, resLen);
+        int granules = lsf ? 1 : 2, missing = 0;
+        if (mainDataBegin <= avail) startBits(res, avail - mainDataBegin, resLen);
+        else {
+            // the main data start before what the reservoir holds (the first frames after a cut): as ffmpeg does, the
+            // granules whose data start before it are silent, and a later granule that starts inside it is decoded
+            int pos = 8 * (avail - mainDataBegin);
+            while (missing < granules && pos < 0) {
+                for (int c = 0; c < nch; c++) pos += part23[missing * 2 + c];
+                missing++;
+            }
+            startBits(res, 0, resLen);
+            if (pos >= 0) seekBits(pos);
+        }
+        boolean haveData = missing == 0;
 
         boolean jointStereo = mode == 1 && nch == 2;
         boolean ms = jointStereo && (modeExt & 2) != 0, is = jointStereo && (modeExt & 1) != 0;
@@ -151,11 +163,10 @@ final class Mp3Layer3 {
         if (is) stats[6]++;
         if (crc) stats[7]++;
         if (!haveData) stats[8]++;
-        int granules = lsf ? 1 : 2;
         for (int gr = 0; gr < granules; gr++) {
             for (int c = 0; c < nch; c++) {
                 int gi = gr * 2 + c;
-                if (!haveData) {
+                if (gr < missing) {
                     Arrays.fill(xr[c], 0);
                     nz[c] = 0;
                     continue;

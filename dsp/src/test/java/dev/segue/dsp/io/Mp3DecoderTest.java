@@ -107,6 +107,7 @@ class Mp3DecoderTest {
         assertEquals(0, stats(res("mp3/m1_32k_simple_crc_96k.mp3"))[5], "simple stereo has no MS");
         for (Path p : List.of(res("mp3/m1_44k_joint_128k.mp3"), res("mp3/m1_44k_mono_96k.mp3")))
             assertEquals(0, stats(p)[8], "no frame lacks reservoir data");
+        assertTrue(stats(res("mp3/m1_44k_cut_128k.mp3"))[8] > 0, "the cut stream starts without reservoir data");
     }
 
     /** Mono decoding (channels averaged before the synthesis filter bank) equals the mean of the stereo decode to 1e-6 of the peak (or of 1). */
