@@ -17,7 +17,6 @@ final class Mp3Stream implements AudioStream {
     /** Header bits that stay the same across the frames of a stream: sync, version, layer, sampling rate. */
     private static final int MASK = 0xFFFE0C00;
 
-    private final Path file;
     private final byte[] data;
     private final int end;
     private int pos;
@@ -29,8 +28,7 @@ final class Mp3Stream implements AudioStream {
     private long skip, remaining = Long.MAX_VALUE;
     private boolean done;
 
-    private Mp3Stream(Path file, byte[] data, int start, int end, int first, boolean mono) {
-        this.file = file;
+    private Mp3Stream(byte[] data, int end, int first, boolean mono) {
         this.data = data;
         this.end = end;
         this.pos = first;
@@ -42,7 +40,7 @@ final class Mp3Stream implements AudioStream {
         this.info = new AudioInfo(sampleRate(streamHeader), decoder.outputChannels(), "mp3", remaining == Long.MAX_VALUE ? -1 : remaining);
     }
 
-    /** Opens an MP3 file: the Layer III decoder, or JLayer for Layers I and II. */
+    /** Opens an MP3 file (read whole into memory): the Layer III decoder, or JLayer for Layers I and II. */
     static AudioStream open(Path file, boolean mono) throws IOException {
         byte[] d = Files.readAllBytes(file);
         int start = 0;
@@ -70,7 +68,7 @@ final class Mp3Stream implements AudioStream {
             AudioStream s = new JLayerStream(file);
             return mono && s.info().channels() > 1 ? new DownmixStream(s) : s;
         }
-        return new Mp3Stream(file, d, start, end, first, mono);
+        return new Mp3Stream(d, end, first, mono);
     }
 
     static int header(byte[] d, int p) {
