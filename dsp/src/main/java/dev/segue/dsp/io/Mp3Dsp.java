@@ -55,6 +55,27 @@ final class Mp3Dsp {
     }
 
     /**
+     * Alias reduction in the subband-interleaved layout: the butterflies across the boundaries below subbands
+     * [sbFrom, sbTo) (between subband sb - 1 and sb), each pairing row 17 - i of subband sb - 1 with row i of sb.
+     */
+    static void aliasInterleaved(float[] t, int sbFrom, int sbTo) {
+        if (VECTOR) { Mp3VectorDsp.aliasInterleaved(t, sbFrom, sbTo); return; }
+        aliasInterleavedScalar(t, sbFrom, sbTo);
+    }
+
+    static void aliasInterleavedScalar(float[] t, int sbFrom, int sbTo) {
+        float[] cs = Mp3Tables.CS, ca = Mp3Tables.CA;
+        for (int i = 0; i < 8; i++) {
+            int lo = (17 - i) * 32 - 1, hi = i * 32;
+            for (int sb = sbFrom; sb < sbTo; sb++) {
+                float a = t[lo + sb], b = t[hi + sb];
+                t[lo + sb] = a * cs[i] - b * ca[i];
+                t[hi + sb] = b * cs[i] + a * ca[i];
+            }
+        }
+    }
+
+    /**
      * Long-block IMDCT of subbands [sbFrom, sbTo) with window win (36 taps): out rows 0..17 = first half + overlap,
      * overlap rows 0..17 = second half.
      */

@@ -558,12 +558,12 @@ final class Mp3Layer3 {
         int bt = blockType[gi];
         if (bt != 2) {
             lim = Math.min(32, (n + 17) / 18);
-            if (lim > 0) {
-                int last = Math.min(lim, 31);
-                for (int sb = 1; sb <= last; sb++) alias(x, sb * 18);
+            for (int sb = 0; sb < lim; sb++) for (int k = 0; k < 18; k++) t[k * 32 + sb] = x[sb * 18 + k];
+            if (lim > 0) { // alias reduction in the interleaved layout, vectorised across the subband boundaries
+                if (lim < 32) for (int k = 0; k < 18; k++) t[k * 32 + lim] = 0;
+                Mp3Dsp.aliasInterleaved(t, 1, Math.min(lim, 31) + 1);
                 lim = Math.min(32, lim + 1);
             }
-            for (int sb = 0; sb < lim; sb++) for (int k = 0; k < 18; k++) t[k * 32 + sb] = x[sb * 18 + k];
         } else {
             Arrays.fill(t, 0); // short bands need not end on a subband boundary: the last subband may be partly written
             int[] ss = SFB_SHORT[sr];

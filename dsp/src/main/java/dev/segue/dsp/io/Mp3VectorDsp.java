@@ -14,6 +14,26 @@ final class Mp3VectorDsp {
 
     static int lanes() { return S.length(); }
 
+    static void aliasInterleaved(float[] t, int sbFrom, int sbTo) {
+        float[] cs = Mp3Tables.CS, ca = Mp3Tables.CA;
+        int l = S.length();
+        for (int i = 0; i < 8; i++) {
+            int lo = (17 - i) * 32 - 1, hi = i * 32;
+            FloatVector c = FloatVector.broadcast(S, cs[i]), d = FloatVector.broadcast(S, ca[i]);
+            int sb = sbFrom;
+            for (; sb + l <= sbTo; sb += l) {
+                FloatVector a = FloatVector.fromArray(S, t, lo + sb), b = FloatVector.fromArray(S, t, hi + sb);
+                a.mul(c).sub(b.mul(d)).intoArray(t, lo + sb);
+                b.mul(c).add(a.mul(d)).intoArray(t, hi + sb);
+            }
+            for (; sb < sbTo; sb++) {
+                float a = t[lo + sb], b = t[hi + sb];
+                t[lo + sb] = a * cs[i] - b * ca[i];
+                t[hi + sb] = b * cs[i] + a * ca[i];
+            }
+        }
+    }
+
     /**
      * Long-block IMDCT, L subbands per vector: for each half of the 18 outputs, 9 accumulators stay in registers while
      * the 18 input rows stream by (each row loaded once per half, each coefficient broadcast once).
