@@ -1,6 +1,7 @@
 package dev.segue.bench;
 
 import dev.segue.dsp.Features;
+import dev.segue.dsp.io.AudioDecoder;
 import dev.segue.dsp.resample.ResampleMode;
 import dev.segue.dsp.resample.Resampler;
 import org.openjdk.jmh.annotations.*;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
  * The audio front end on one 30 s clip at 22.05 kHz (16 kHz for MusiCNN), one thread: compare with librosa 0.11 on the
  * same machine (stft 10.4 ms, melspectrogram 14.3, mfcc 15.5, cqt 44.7, chroma_cqt(tuning=0) 113.8).
  * Run: java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar DspBenchmark
+ * MP3 only (the feature parameter does not apply to it): ... benchmarks.jar 'DspBenchmark.mp3' -p feature=stft
+ * (file: -jvmArgsAppend -Dsegue.mp3=PATH, default ../shared/data/audio/vibe_ace_30s_48k_stereo_192k.mp3).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -55,4 +58,25 @@ public class DspBenchmark {
 
     @Benchmark
     public Object resample44kTo16kHq() { return Resampler.resample(y44, 44100, 16000, ResampleMode.HQ); }
+
+    /** The 30 s 48 kHz stereo 192 kbit/s MP3 of issue 4. */
+    @State(Scope.Benchmark)
+    public static class Mp3File {
+        java.nio.file.Path path;
+
+        @Setup
+        public void setup() {
+            path = java.nio.file.Path.of(System.getProperty("segue.mp3", "../shared/data/audio/vibe_ace_30s_48k_stereo_192k.mp3"));
+            if (!java.nio.file.Files.exists(path)) throw new IllegalStateException("no MP3 at " + path.toAbsolutePath() + " (-Dsegue.mp3=PATH)");
+        }
+    }
+
+    @Benchmark
+    public Object mp3Decode(Mp3File f) { return AudioDecoder.decode(f.path); }
+
+    @Benchmark
+    public Object mp3DecodeMono(Mp3File f) { return AudioDecoder.decode(f.path, true); }
+
+    @Benchmark
+    public Object mp3To16kMono(Mp3File f) { return AudioDecoder.load(f.path, AudioDecoder.Options.mono(16000)); }
 }

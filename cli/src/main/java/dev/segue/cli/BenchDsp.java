@@ -27,7 +27,9 @@ public final class BenchDsp implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "threads for the over-clips scaling run") int threads;
     @Option(names = "--mp3", description = "MP3 for the decode+resample timing (default: ../shared/data/audio/vibe_ace_30s_48k_stereo_192k.mp3 when present)") Path mp3;
     @Option(names = "--wall", description = "time single-thread runs by wall clock instead of thread CPU time") boolean wall;
-    @Option(names = "--features", split = ",", defaultValue = "stft,mel,mfcc,cqt,chroma-cqt,chroma-stft,musicnn") String[] features;
+    @Option(names = "--features", split = ",", defaultValue = "stft,mel,mfcc,cqt,chroma-cqt,chroma-stft,musicnn",
+            description = "features to time; 'mp3' alone times only the MP3 decoder (decode, decode to mono, decode + resample to 16 kHz mono)")
+    String[] features;
 
     /** librosa 0.11 on this machine, one process, 30 s at 22.05 kHz (from the issue). */
     static final java.util.Map<String, Double> LIBROSA_MS = java.util.Map.of("stft", 10.4, "mel", 14.3, "mfcc", 15.5, "cqt", 44.7, "chroma-cqt", 113.8);
@@ -86,7 +88,9 @@ public final class BenchDsp implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "segue bench dsp: %.0f s clip at %d Hz, one thread, median of %d runs, %s (JDK %s, %d cores, load average %.2f)%n",
                 seconds, sr, reps, CPU_TIME ? "thread CPU time" : "wall clock", Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage());
         System.out.printf(Locale.ROOT, "%-14s %10s %12s %8s%n", "feature", "ms/clip", "librosa ms", "speedup");
+        boolean onlyMp3 = Arrays.asList(features).equals(java.util.List.of("mp3"));
         for (String f : features) {
+            if (f.equals("mp3")) continue;
             Features.Kind kind = Features.Kind.parse(f);
             Features.Options o = options(f);
             float[] in = kind == Features.Kind.MUSICNN ? y16 : y;
@@ -96,18 +100,27 @@ public final class BenchDsp implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-14s %10.2f %12s %8s%n", f, ms, lib == null ? "-" : String.format(Locale.ROOT, "%.1f", lib),
                     lib == null ? "-" : String.format(Locale.ROOT, "%.1fx", lib / ms));
         }
-        for (ResampleMode m : ResampleMode.values()) {
+        for (ResampleMode m : onlyMp3 ? new ResampleMode[0] : ResampleMode.values()) {
             float[] y44 = clip((int) Math.round(seconds * 44100), 44100, 2);
             double ms = medianMs(Math.max(3, reps / 3), () -> Resampler.resample(y44, 44100, 16000, m));
             System.out.printf(Locale.ROOT, "%-14s %10.2f   (resample 44.1k -> 16k, %s)%n", "resample", ms, m.name().toLowerCase(Locale.ROOT));
         }
         Path mp = mp3 != null ? mp3 : Path.of("..", "shared", "data", "audio", "vibe_ace_30s_48k_stereo_192k.mp3");
         if (Files.exists(mp)) {
-            double dec = medianMs(5, () -> AudioDecoder.decode(mp));
-            double all = medianMs(5, () -> AudioDecoder.load(mp, AudioDecoder.Options.mono(16000)));
             PcmAudio a = AudioDecoder.decode(mp);
-            System.out.printf(Locale.ROOT, "%-14s %10.2f   (%s: %.1f s, %d Hz, %d ch; decode only %.2f ms)%n", "mp3->16k mono", all,
-                    mp.getFileName(), a.durationSeconds(), a.sampleRate(), a.channels(), dec);
+            int r = onlyMp3 ? Math.max(reps, 15) : 5;
+            double dec = medianMs(r, () -> AudioDecoder.decode(mp));
+            double mono = medianMs(r, () -> AudioDecoder.decode(mp, true));
+            double all = medianMs(r, () -> AudioDecoder.load(mp, AudioDecoder.Options.mono(16000)));
+            System.out.printf(Locale.ROOT, "%-14s %10.2f   (%s: %.1f s, %d Hz, %d ch, decoded to %d ch)%n", "mp3 decode", dec,
+                    mp.getFileName(), a.durationSeconds(), a.sampleRate(), a.channels(), a.channels());
+            System.out.printf(Locale.ROOT, "%-14s %10.2f   (channels averaged before the synthesis filter bank)%n", "mp3 -> mono", mono);
+            System.out.printf(Locale.ROOT, "%-14s %10.2f   (decode to mono + HQ resample to 16 kHz: AudioDecoder.load(file, Options.mono(16000)))%n",
+                    "mp3->16k mono", all);
+        }
+        if (onlyMp3) {
+            System.out.printf(Locale.ROOT, "load average at the end: %.2f%n", loadAverage());
+            return 0;
         }
         // scaling over clips: a batch of 2*threads clips, one per task
         int batch = 4 * Math.max(1, threads);

@@ -186,20 +186,24 @@ class AudioDecoderTest {
         assertEquals(1000, AudioDecoder.decode(cut).frames());
     }
 
-    /** Real corpus files from ../shared/data/audio: MP3 (JLayer) against ffmpeg's decode, OGG end to end. */
+    /** Real corpus files from ../shared/data/audio: MP3 against ffmpeg's float decode (sample-exact), OGG end to end. */
     @Test
     void sharedRealMusic() {
         String s = System.getProperty("segue.shared");
         Path dir = s == null ? null : Path.of(s, "data", "audio");
         Assumptions.assumeTrue(dir != null && Files.isDirectory(dir), "../shared/data/audio not present");
-        PcmAudio mp3 = AudioDecoder.decode(dir.resolve("vibe_ace_10s_22k_mono_64k.mp3"));
-        PcmAudio ff = AudioDecoder.decode(dir.resolve("vibe_ace_10s_22k_mono_64k.ffmpeg-decoded.f32.wav"));
-        assertEquals(ff.sampleRate(), mp3.sampleRate());
-        assertEquals(ff.channels(), mp3.channels());
-        float[] ref = java.util.Arrays.copyOfRange(ff.samples()[0], 0, ff.frames() - 3000);
-        double snr = snrAligned(mp3.samples()[0], ref, 2500);
-        System.out.println("vibe_ace mp3 (JLayer) vs ffmpeg: " + snr + " dB");
-        assertTrue(snr > 40, "JLayer vs ffmpeg SNR " + snr);
+        for (String f : new String[] {"vibe_ace_10s_22k_mono_64k", "brahms_30s_44k_stereo_128k"}) {
+            PcmAudio mp3 = AudioDecoder.decode(dir.resolve(f + ".mp3"));
+            PcmAudio ff = AudioDecoder.decode(dir.resolve(f + ".ffmpeg-decoded.f32.wav"));
+            assertEquals(ff.sampleRate(), mp3.sampleRate());
+            assertEquals(ff.channels(), mp3.channels());
+            assertEquals(ff.frames(), mp3.frames(), f + ": same length after the gapless trim");
+            for (int c = 0; c < ff.channels(); c++) {
+                double snr = snrAligned(mp3.samples()[c], ff.samples()[c], 0);
+                System.out.println(f + " mp3 channel " + c + " vs ffmpeg: " + snr + " dB");
+                assertTrue(snr > 115, f + " vs ffmpeg SNR " + snr);
+            }
+        }
         PcmAudio ogg = AudioDecoder.decode(dir.resolve("brahms_hungarian_dance_5.ogg"));
         PcmAudio oggRef = AudioDecoder.decode(dir.resolve("brahms_hungarian_dance_5.ffmpeg-decoded.f32.wav"));
         assertEquals(oggRef.sampleRate(), ogg.sampleRate());

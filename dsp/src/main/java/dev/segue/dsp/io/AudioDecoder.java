@@ -12,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * One entry point for every supported format, chosen by the file's first bytes (not its name):
- * WAV (own reader), MP3 (JLayer), Ogg Vorbis (JOrbis), Ogg Opus (Concentus). Decoding yields the file's own rate and channels.
+ * WAV (own reader), MP3 (own Layer III decoder; JLayer for Layers I/II), Ogg Vorbis (JOrbis), Ogg Opus (Concentus).
+ * Decoding yields the file's own rate and channels, or their mean when a mono stream is asked for.
  */
 public final class AudioDecoder {
     private AudioDecoder() {}
@@ -26,7 +27,20 @@ public final class AudioDecoder {
     }
 
     /** Opens a streaming decoder. */
-    public static AudioStream open(Path file) {
+    public static AudioStream open(Path file) { return open(file, false); }
+
+    /**
+     * Opens a streaming decoder; with {@code mono}, a multichannel file is read as the mean of its channels
+     * ({@link AudioInfo#channels()} is then 1). MP3 decodes straight to mono: the channels are averaged in the
+     * subband domain and one synthesis filter bank runs instead of two (equal to the mean of the decoded channels up
+     * to float rounding).
+     */
+    public static AudioStream open(Path file, boolean mono) {
+        AudioStream s = openRaw(file, mono);
+        return mono && s.info().channels() > 1 ? new DownmixStream(s) : s;
+    }
+
+    private static AudioStream openRaw(Path file, boolean mono) {
         byte[] head = new byte[512];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -44,7 +58,7 @@ public final class AudioDecoder {
             if (VorbisStream.sniff(h)) return new VorbisStream(file);
             if (h.length >= 4 && h[0] == 'f' && h[1] == 'L' && h[2] == 'a' && h[3] == 'C')
                 throw new AudioFormatException(file, "FLAC is not supported yet");
-            if (Mp3Stream.sniff(h)) return new Mp3Stream(file);
+            if (Mp3Stream.sniff(h)) return Mp3Stream.open(file, mono);
         } catch (IOException e) {
             throw new AudioFormatException(file, "read error: " + e.getMessage(), e);
         }
@@ -65,8 +79,11 @@ public final class AudioDecoder {
     }
 
     /** Decodes a whole file: samples[channel][frame]. */
-    public static PcmAudio decode(Path file) {
-        try (AudioStream s = open(file)) {
+    public static PcmAudio decode(Path file) { return decode(file, false); }
+
+    /** Decodes a whole file, as one channel (the mean of the channels) with {@code mono}. */
+    public static PcmAudio decode(Path file, boolean mono) {
+        try (AudioStream s = open(file, mono)) {
             AudioInfo info = s.info();
             int ch = info.channels();
             int block = 16384;
@@ -75,17 +92,21 @@ public final class AudioDecoder {
             int n = 0, r;
             while ((r = s.read(buf, block)) > 0) {
                 if (n + r > out[0].length) for (int c = 0; c < ch; c++) out[c] = java.util.Arrays.copyOf(out[c], Math.max(n + r, out[c].length * 2));
-                for (int i = 0; i < r; i++) for (int c = 0; c < ch; c++) out[c][n + i] = buf[i * ch + c];
+                if (ch == 1) System.arraycopy(buf, 0, out[0], n, r);
+                else for (int c = 0; c < ch; c++) {
+                    float[] o = out[c];
+                    for (int i = 0; i < r; i++) o[n + i] = buf[i * ch + c];
+                }
                 n += r;
             }
-            for (int c = 0; c < ch; c++) out[c] = java.util.Arrays.copyOf(out[c], n);
+            for (int c = 0; c < ch; c++) if (out[c].length != n) out[c] = java.util.Arrays.copyOf(out[c], n);
             return new PcmAudio(info.sampleRate(), info.codec(), out);
         }
     }
 
     /** librosa.load-like: decode, optionally downmix to mono, resample, then pad/truncate to a fixed duration. */
     public static PcmAudio load(Path file, Options o) {
-        PcmAudio a = decode(file);
+        PcmAudio a = decode(file, o.mono());
         float[][] ch = o.mono() ? new float[][] {a.mono()} : a.samples();
         int rate = a.sampleRate();
         if (o.targetRate() > 0 && o.targetRate() != rate) {
