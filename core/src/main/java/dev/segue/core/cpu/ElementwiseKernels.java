@@ -71,8 +71,15 @@ final class ElementwiseKernels {
 
     /** float32 loops for the ops that are hot in training; the rest go through double math per element. */
     private static void unaryF32(Unary op, float p1, float p2, float[] a, int ia, int sa, float[] o, int io, int so, int n) {
+        if (sa == 1 && so == 1 && RowKernels.VECTOR) {
+            switch (op) {
+                case RELU: VectorElementwise.relu(a, ia, o, io, n); return;
+                case NEG: VectorElementwise.neg(a, ia, o, io, n); return;
+                case AFFINE: VectorElementwise.affine(a, ia, p1, p2, o, io, n, false); return;
+                default: break;
+            }
+        }
         if (sa == 1 && so == 1 && op == Unary.RELU) {
-            // a plain loop: C2 vectorises Math.max itself, while FloatVector.max(float) was measured ~50x slower
             for (int j = 0; j < n; j++) o[io + j] = Math.max(a[ia + j], 0f);
             return;
         }
@@ -128,6 +135,9 @@ final class ElementwiseKernels {
     }
 
     private static void binaryF32(Binary op, float[] x, int ix, int sx, float[] y, int iy, int sy, float[] o, int io, int so, int n) {
+        if (sx == 1 && so == 1 && (sy == 1 || sy == 0) && RowKernels.VECTOR) {
+            if (sy == 1 ? VectorElementwise.binary(op, x, ix, y, iy, o, io, n) : VectorElementwise.binaryScalar(op, x, ix, y[iy], o, io, n)) return;
+        }
         if (sx == 1 && so == 1 && (sy == 1 || sy == 0)) {
             if (sy == 1) {
                 switch (op) {
