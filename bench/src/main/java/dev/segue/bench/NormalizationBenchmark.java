@@ -38,7 +38,7 @@ public class NormalizationBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    private Tensor x, y, w, b, mean, rstd;
+    private Tensor x, y, w, b, mean, rstd, rowSums, colSums;
     private float[] src, dst;
     private Backend be;
 
@@ -55,6 +55,8 @@ public class NormalizationBenchmark {
         b = Tensor.randn(rng, cols);
         mean = Tensor.empty(DType.F32, rows);
         rstd = Tensor.empty(DType.F32, rows);
+        rowSums = Tensor.empty(DType.F32, rows);
+        colSums = Tensor.empty(DType.F32, cols);
         src = x.toFloatArray();
         dst = new float[src.length];
     }
@@ -68,6 +70,12 @@ public class NormalizationBenchmark {
     @Benchmark public Object gelu() { be.unary(Backend.Unary.GELU, 0, 0, x, y); return y; }
 
     @Benchmark public Object add() { be.binary(Backend.Binary.ADD, x, x, y); return y; }
+
+    @Benchmark public Object relu() { be.unary(Backend.Unary.RELU, 0, 0, x, y); return y; }
+
+    @Benchmark public Object sumRows() { be.reduce(Backend.Reduce.SUM, x, new int[] {1}, rowSums); return rowSums; }
+
+    @Benchmark public Object sumColumns() { be.reduce(Backend.Reduce.SUM, x, new int[] {0}, colSums); return colSums; }
 
     @Benchmark public Object arraycopy() { System.arraycopy(src, 0, dst, 0, src.length); return dst; }
 }
