@@ -12,13 +12,26 @@ import java.nio.file.Path;
  * when it carries a LAME tag (written by LAME and by ffmpeg's muxer) its encoder delay and padding are trimmed as
  * ffmpeg and libmpg123 do: the first delay + 529 samples (the encoder delay plus the decoder's filter-bank delay)
  * are dropped, and the output is frames * samples-per-frame - delay - padding samples long.
+ *
+ * <p>Input: a file up to {@link #WHOLE_FILE} bytes is read at once; a larger one streams through a window of that
+ * size that slides forward (the decoder keeps its own copy of the bit reservoir, so frames already decoded can go).
  */
 final class Mp3Stream implements AudioStream {
     /** Header bits that stay the same across the frames of a stream: sync, version, layer, sampling rate. */
     private static final int MASK = 0xFFFE0C00;
 
+    /** Files up to this size are read whole; larger ones stream through a window of this many bytes. */
+    static final int WHOLE_FILE = 4 << 20;
+    /** Bytes kept ahead of the read position before a frame is decoded (a Layer III frame is at most 1,441 bytes). */
+    private static final int AHEAD = 8192;
+
     private final byte[] data;
-    private final int end;
+    /** The input when it streams (null when the whole file is in {@link #data}); fileEnd excludes trailing tags. */
+    private final java.nio.channels.FileChannel channel;
+    private final long fileEnd;
+    /** File offset of data[0]; data[0, windowLen) holds the file from there; end = the usable part of it. */
+    private long windowStart;
+    private int windowLen, end;
     private int pos;
     private final int streamHeader, channels;
     private final Mp3Layer3 decoder;
@@ -28,9 +41,14 @@ final class Mp3Stream implements AudioStream {
     private long skip, remaining = Long.MAX_VALUE;
     private boolean done;
 
-    private Mp3Stream(byte[] data, int end, int first, boolean mono) {
+    private Mp3Stream(byte[] data, java.nio.channels.FileChannel channel, long windowStart, int windowLen, long fileEnd,
+                      int first, boolean mono) throws IOException {
         this.data = data;
-        this.end = end;
+        this.channel = channel;
+        this.windowStart = windowStart;
+        this.windowLen = windowLen;
+        this.fileEnd = fileEnd;
+        this.end = (int) Math.min(windowLen, fileEnd - windowStart);
         this.pos = first;
         this.streamHeader = header(data, first);
         this.channels = ((streamHeader >>> 6) & 3) == 3 ? 1 : 2;
@@ -40,35 +58,97 @@ final class Mp3Stream implements AudioStream {
         this.info = new AudioInfo(sampleRate(streamHeader), decoder.outputChannels(), "mp3", remaining == Long.MAX_VALUE ? -1 : remaining);
     }
 
-    /** Opens an MP3 file (read whole into memory): the Layer III decoder, or JLayer for Layers I and II. */
+    /** Opens an MP3 file: the Layer III decoder, or JLayer for Layers I and II. */
     static AudioStream open(Path file, boolean mono) throws IOException {
-        byte[] d = Files.readAllBytes(file);
-        int start = 0;
-        while (start + 10 <= d.length && d[start] == 'I' && d[start + 1] == 'D' && d[start + 2] == '3') {
-            int size = (d[start + 6] & 0x7F) << 21 | (d[start + 7] & 0x7F) << 14 | (d[start + 8] & 0x7F) << 7 | (d[start + 9] & 0x7F);
-            int next = start + 10 + size + ((d[start + 5] & 0x10) != 0 ? 10 : 0);
-            if (next > d.length) break; // a broken tag: search for frames after its header
-            start = next;
-        }
-        int end = d.length;
-        if (end - start >= 128 && d[end - 128] == 'T' && d[end - 127] == 'A' && d[end - 126] == 'G') end -= 128;
-        if (end - start >= 32 && new String(d, end - 32, 8, java.nio.charset.StandardCharsets.ISO_8859_1).equals("APETAGEX")) {
-            int size = (d[end - 20] & 0xFF) | (d[end - 19] & 0xFF) << 8 | (d[end - 18] & 0xFF) << 16 | (d[end - 17] & 0xFF) << 24;
-            boolean hasHeader = (d[end - 9] & 0x80) != 0;
-            long tag = (long) size + (hasHeader ? 32 : 0);
-            if (size >= 32 && tag <= end - start) end -= (int) tag;
-        }
-        boolean[] freeFormat = new boolean[1];
-        int first = sync(d, start, end, 0, freeFormat);
-        if (first < 0)
+        return open(file, mono, WHOLE_FILE);
+    }
+
+    /** {@link #open} with the window size (tests use a small one to exercise the streaming input). */
+    static AudioStream open(Path file, boolean mono, int window) throws IOException {
+        java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ);
+        try {
+            long size = ch.size();
+            long start = 0;
+            byte[] tag = new byte[10];
+            while (start + 10 <= size && readAt(ch, start, tag, 10) == 10 && tag[0] == 'I' && tag[1] == 'D' && tag[2] == '3') {
+                int tagSize = (tag[6] & 0x7F) << 21 | (tag[7] & 0x7F) << 14 | (tag[8] & 0x7F) << 7 | (tag[9] & 0x7F);
+                long next = start + 10 + tagSize + ((tag[5] & 0x10) != 0 ? 10 : 0);
+                if (next > size) break; // a broken tag: search for frames after its header
+                start = next;
+            }
+            long end = size;
+            byte[] tail = new byte[128];
+            if (end - start >= 128 && readAt(ch, end - 128, tail, 128) == 128 && tail[0] == 'T' && tail[1] == 'A' && tail[2] == 'G') end -= 128;
+            byte[] ape = new byte[32];
+            if (end - start >= 32 && readAt(ch, end - 32, ape, 32) == 32
+                    && new String(ape, 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1).equals("APETAGEX")) {
+                int apeSize = (ape[12] & 0xFF) | (ape[13] & 0xFF) << 8 | (ape[14] & 0xFF) << 16 | (ape[15] & 0xFF) << 24;
+                boolean hasHeader = (ape[23] & 0x80) != 0;
+                long apeTag = (long) apeSize + (hasHeader ? 32 : 0);
+                if (apeSize >= 32 && apeTag <= end - start) end -= apeTag;
+            }
+            boolean whole = end - start <= window;
+            byte[] d = new byte[(int) (whole ? end - start : window)];
+            boolean[] freeFormat = new boolean[1];
+            long at = start;
+            while (true) {           // the first frame, window after window (garbage may precede it)
+                int len = readAt(ch, at, d, (int) Math.min(d.length, end - at));
+                int first = len < 4 ? -1 : sync(d, 0, len, 0, freeFormat);
+                if (first >= 0) {
+                    int layer = (header(d, first) >>> 17) & 3;
+                    if (layer != 1) {
+                        ch.close();
+                        AudioStream s = new JLayerStream(file);
+                        return mono && s.info().channels() > 1 ? new DownmixStream(s) : s;
+                    }
+                    boolean all = at + len >= end;
+                    if (all) { ch.close(); ch = null; }
+                    return new Mp3Stream(d, ch, at, len, end, first, mono);
+                }
+                if (at + len >= end) break;
+                at += Math.max(1, len - AHEAD);     // keep a frame's worth that may straddle the windows
+            }
             throw new AudioFormatException(file, freeFormat[0] ? "free-format MP3 (no bit rate in the frame headers) is not supported"
                     : "no MPEG audio frame found (corrupt or not an MP3)");
-        int layer = (header(d, first) >>> 17) & 3;
-        if (layer != 1) {
-            AudioStream s = new JLayerStream(file);
-            return mono && s.info().channels() > 1 ? new DownmixStream(s) : s;
+        } catch (IOException | RuntimeException e) {
+            if (ch != null) ch.close();
+            throw e;
         }
-        return new Mp3Stream(d, end, first, mono);
+    }
+
+    private static int readAt(java.nio.channels.FileChannel ch, long at, byte[] b, int n) throws IOException {
+        return readAt(ch, at, b, n, 0);
+    }
+
+    /**
+     * Streaming input: when fewer than {@link #AHEAD} bytes are left in the window and the file goes on, moves the
+     * unread bytes to the front and fills the rest from the file.
+     */
+    private void refill() {
+        if (channel == null || pos + AHEAD <= windowLen || windowStart + windowLen >= fileEnd) return;
+        int keep = windowLen - pos;
+        System.arraycopy(data, pos, data, 0, keep);
+        windowStart += pos;
+        pos = 0;
+        try {
+            windowLen = keep + readAt(channel, windowStart + keep, data, (int) Math.min(data.length, fileEnd - windowStart) - keep, keep);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading MP3 data at byte " + (windowStart + keep) + ": " + e.getMessage(), e);
+        }
+        end = (int) Math.min(windowLen, fileEnd - windowStart);
+    }
+
+    /** Whether the window reaches the end of the usable data. */
+    private boolean atEnd() { return windowStart + end >= fileEnd; }
+
+    /** Reads up to n bytes at a file offset into b[off..); returns how many (fewer only at the end of the file). */
+    private static int readAt(java.nio.channels.FileChannel ch, long at, byte[] b, int n, int off) throws IOException {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, n);
+        while (buf.hasRemaining()) {
+            int r = ch.read(buf, at + (buf.position() - off));
+            if (r < 0) break;
+        }
+        return buf.position() - off;
     }
 
     static int header(byte[] d, int p) {
@@ -150,7 +230,7 @@ final class Mp3Stream implements AudioStream {
                 skip = delay + 529;
                 // the frame count is a claim of the header: believe it only if that many frames of the lowest bit rate fit
                 int minFrame = frameLength((h & ~0xF200) | 0x1000);
-                if (frames > 0 && frames * minFrame <= (long) (end - pos) * 2) remaining = Math.max(0, frames * spf - delay - padding);
+                if (frames > 0 && frames * minFrame <= (fileEnd - windowStart - pos) * 2) remaining = Math.max(0, frames * spf - delay - padding);
             }
             pos += len;
         } else if (pos + 4 + 32 + 4 <= fend && tag(pos + 4 + 32, "VBRI")) {
@@ -166,16 +246,25 @@ final class Mp3Stream implements AudioStream {
     /** Decodes the next frame into {@link #frame}; false at the end of the data. */
     private boolean nextFrame() {
         while (true) {
+            refill();
             if (pos + 4 > end) return false;
             int h = header(data, pos);
             if (!valid(h) || (h & MASK) != (streamHeader & MASK) || (((h >>> 6) & 3) == 3 ? 1 : 2) != channels) {
                 int p = sync(data, pos + 1, end, streamHeader, null);
-                if (p < 0) return false;
+                if (p < 0) {
+                    if (atEnd()) return false;
+                    pos = Math.max(pos + 1, end - AHEAD);   // damaged data filling the window: slide on
+                    continue;
+                }
                 pos = p;
                 continue;
             }
             int len = frameLength(h);
-            if (pos + len > end) return false; // truncated last frame
+            if (pos + len > end) {             // a truncated last frame ends the stream; otherwise read on
+                if (atEnd()) return false;
+                refill();
+                continue;
+            }
             int n;
             try {
                 n = decoder.decode(data, pos, len, h, frame);
@@ -226,7 +315,11 @@ final class Mp3Stream implements AudioStream {
         return frames == 0 ? -1 : frames;
     }
 
-    @Override public void close() { }
+    @Override public void close() {
+        if (channel != null) {
+            try { channel.close(); } catch (IOException ignored) { }
+        }
+    }
 
     static boolean sniff(byte[] h) {
         if (h.length >= 3 && h[0] == 'I' && h[1] == 'D' && h[2] == '3') return true;

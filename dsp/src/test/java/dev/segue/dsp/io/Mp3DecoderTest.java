@@ -401,4 +401,58 @@ class Mp3DecoderTest {
                 assertEquals(kr, r[0], 1e-6, "LSF right " + pos);
             }
     }
+
+    /** All of a stream's samples, interleaved. */
+    private static float[] readAll(AudioStream s) {
+        float[] buf = new float[4096 * 2], all = new float[0];
+        int n = 0, r, ch = s.info().channels();
+        while ((r = s.read(buf, 4096)) > 0) {
+            if (n + r * ch > all.length) all = java.util.Arrays.copyOf(all, Math.max(n + r * ch, 2 * all.length));
+            System.arraycopy(buf, 0, all, n, r * ch);
+            n += r * ch;
+        }
+        return java.util.Arrays.copyOf(all, n);
+    }
+
+    /**
+     * Files larger than the window stream through it: a 12 KiB window (the smallest that holds a frame ahead plus
+     * room) decodes every test file, one with a long run of garbage in the middle, ID3v2 and ID3v1 tags around it,
+     * to the same bits as the whole file in memory, with the same length and info.
+     */
+    @Test
+    void aSlidingInputWindowDecodesLikeTheWholeFile(@TempDir Path dir) throws java.io.IOException {
+        List<Path> files = new ArrayList<>();
+        try { files.addAll(mp3s()); } catch (Exception e) { throw new IllegalStateException(e); }
+        byte[] src = Files.readAllBytes(res("mp3/m1_44k_joint_128k.mp3"));
+        int cut = src.length / 2;
+        java.io.ByteArrayOutputStream damaged = new java.io.ByteArrayOutputStream();
+        byte[] id3 = new byte[10 + 20_000];                       // an ID3v2 tag larger than the window (cover art)
+        id3[0] = 'I'; id3[1] = 'D'; id3[2] = '3'; id3[3] = 3;
+        int size = id3.length - 10;
+        id3[6] = (byte) ((size >>> 21) & 0x7F); id3[7] = (byte) ((size >>> 14) & 0x7F); id3[8] = (byte) ((size >>> 7) & 0x7F); id3[9] = (byte) (size & 0x7F);
+        damaged.write(id3);
+        damaged.write(src, 0, cut);
+        java.util.Random r = new java.util.Random(3);
+        byte[] junk = new byte[40_000];                            // garbage longer than the window
+        for (int i = 0; i < junk.length; i++) junk[i] = (byte) (r.nextInt(256) & 0xDF);   // no 0xFF sync bytes
+        damaged.write(junk);
+        damaged.write(src, cut, src.length - cut);
+        byte[] id3v1 = new byte[128];
+        id3v1[0] = 'T'; id3v1[1] = 'A'; id3v1[2] = 'G';
+        damaged.write(id3v1);
+        Path d = dir.resolve("damaged.mp3");
+        Files.write(d, damaged.toByteArray());
+        files.add(d);
+        for (Path f : files) {
+            for (boolean mono : new boolean[] {false, true}) {
+                try (AudioStream whole = Mp3Stream.open(f, mono); AudioStream window = Mp3Stream.open(f, mono, 12 * 1024)) {
+                    assertEquals(whole.info(), window.info(), f.getFileName().toString());
+                    float[] a = readAll(whole), b = readAll(window);
+                    assertEquals(a.length, b.length, f.getFileName() + " length");
+                    for (int i = 0; i < a.length; i++)
+                        assertEquals(Float.floatToIntBits(a[i]), Float.floatToIntBits(b[i]), f.getFileName() + " mono " + mono + " sample " + i);
+                }
+            }
+        }
+    }
 }
