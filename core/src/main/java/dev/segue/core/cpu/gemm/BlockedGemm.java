@@ -23,7 +23,6 @@ final class BlockedGemm {
 
     /** Fewest compute tasks per packed block we aim for, so that a few threads balance. */
     private static final int MIN_TASKS = 16;
-    private static final int IN_PLACE_A_MAX_N = 512;
 
     static void run(MicroKernel kern, Blocking bl, boolean parallel,
                     boolean transA, boolean transB, int m, int n, int k, float alpha,
@@ -34,12 +33,13 @@ final class BlockedGemm {
         final int mChunk = Math.min(bl.mChunk(), roundUp(m, mr));
         final Workspace ws = Workspace.get();
         final float[] pa = ws.a(mChunk * kcMax);
-        // A not transposed and n small: full panels are read where they lie (only a partial last
-        // panel is packed). Packing A costs ~32/n of the multiply (1 cycle a float vs 32 MACs a
-        // cycle): 12% at n = 256, 3% at 1024; beyond n = 512 the six row streams of a panel cost more
-        // than that. Not when rows are a multiple of 4 KiB apart: the six rows of a panel would then
-        // share one L1 set.
-        final boolean aInPlace = !transA && kern.readsAInPlace() && n <= IN_PLACE_A_MAX_N && lda % 1024 != 0;
+        // A not transposed: full panels are read where they lie (only a partial last panel is packed). A task
+        // walks its A panels once per B sliver from L2 either way, and reading six rows in place was measured
+        // faster than packing for every shape tried (2026-11-25, thread CPU time, JDK 25 and 17): 1.05-1.5x where
+        // lda is a multiple of 1024 floats (2560x2048x512: 23.6 -> 20.5 ms; 4096x4096x128: 27.0 -> 17.8 ms), which
+        // an earlier rule excluded for L1 set conflicts, and 1-10% for n > 512 (1024^3 9.0 -> 8.2 ms), which it
+        // packed to spare the six row streams. Packing A streamed it from memory once with nothing to overlap.
+        final boolean aInPlace = !transA && kern.readsAInPlace();
         final TaskGrid g0 = TaskGrid.of(ceilDiv(Math.min(m, mChunk), mr), ceilDiv(Math.min(bl.nc(), n), nr),
                 bl.mcPanels(), bl.ncSlivers(), MIN_TASKS);
         // A short, wide product (one chunk, one block row): no B sliver is shared between tasks, so
