@@ -28,6 +28,19 @@ final class BlockedGemm {
                     boolean transA, boolean transB, int m, int n, int k, float alpha,
                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                     float beta, float[] c, int cOff, int ldc) {
+        run(kern, bl, parallel, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, false);
+    }
+
+    /**
+     * With {@code cTransposed} the product's element (i, j) goes to c[cOff + j·ldc + i] (C holds the
+     * transpose): every micro-tile is computed into the scratch tile and written back transposed, in the
+     * same rounding ({@link Edges#combine}), so the bits are those of the untransposed call.
+     */
+    static void run(MicroKernel kern, Blocking bl, boolean parallel,
+                    boolean transA, boolean transB, int m, int n, int k, float alpha,
+                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                    float beta, float[] c, int cOff, int ldc, boolean cTransposed) {
+        final int cRs = cTransposed ? 1 : ldc, cCs = cTransposed ? ldc : 1;   // C strides of a row and a column
         final int mr = bl.mr(), nr = bl.nr();
         final int kcMax = Math.min(bl.kc(), k);
         final int mChunk = Math.min(bl.mChunk(), roundUp(m, mr));
@@ -75,7 +88,7 @@ final class BlockedGemm {
                             Packing.packA(transA, a, aOff, lda, ic + q * mr, Math.min(mr, rows - q * mr), pc, kc, mr, pa, q * mr * kc);
                         }
                     });
-                    final int cBase = cOff + ic * ldc + jc;
+                    final int cBase = cOff + ic * cRs + jc * cCs;
                     forEach(parallel, grid.count(), t -> {
                         aPacked.ensure(t / grid.colBlocks());
                         final int s0 = grid.colStart(t), s1 = grid.colEnd(t);
@@ -83,10 +96,10 @@ final class BlockedGemm {
                             float[] own = Workspace.get().b((s1 - s0) * nr * kc);
                             Packing.packB(transB, b, bOff, ldb, pc, kc, jc + s0 * nr, Math.min((s1 - s0) * nr, nc - s0 * nr),
                                     nr, nr * kc, own, 0);
-                            macro(kern, grid, t, rows, nc, kc, pa, a, aInPlace ? aOff + ic * lda + pc : -1, lda, own, -s0 * nr * kc, c, cBase, ldc, alpha, betaEff);
+                            macro(kern, grid, t, rows, nc, kc, pa, a, aInPlace ? aOff + ic * lda + pc : -1, lda, own, -s0 * nr * kc, c, cBase, cRs, cCs, alpha, betaEff);
                         } else {
                             for (int part = partOf[s0], last = partOf[s1 - 1]; part <= last; part++) bPacked.ensure(part);
-                            macro(kern, grid, t, rows, nc, kc, pa, a, aInPlace ? aOff + ic * lda + pc : -1, lda, pb, 0, c, cBase, ldc, alpha, betaEff);
+                            macro(kern, grid, t, rows, nc, kc, pa, a, aInPlace ? aOff + ic * lda + pc : -1, lda, pb, 0, c, cBase, cRs, cCs, alpha, betaEff);
                         }
                     });
                 }
@@ -100,8 +113,9 @@ final class BlockedGemm {
      */
     private static void macro(MicroKernel kern, TaskGrid grid, int task, int rows, int nc, int kc,
                               float[] pa, float[] a, int aBase, int lda, float[] pb, int pbBase,
-                              float[] c, int cBase, int ldc, float alpha, float beta) {
+                              float[] c, int cBase, int cRs, int cCs, float alpha, float beta) {
         final int mr = kern.mr(), nr = kern.nr();
+        final int ldc = cRs;              // the kernels' row stride of C, when C's columns are contiguous (cCs == 1)
         final int q0 = grid.rowStart(task), q1 = grid.rowEnd(task);
         final int s0 = grid.colStart(task), s1 = grid.colEnd(task);
         float[] tile = null;
@@ -109,16 +123,16 @@ final class BlockedGemm {
             final int j = s * nr, cols = Math.min(nr, nc - j), ib = pbBase + s * nr * kc;
             for (int q = q0; q < q1; q++) {
                 final int i = q * mr, rowsT = Math.min(mr, rows - i), ia = q * mr * kc;
-                final int co = cBase + i * ldc + j;
+                final int co = cBase + i * cRs + j * cCs;
                 final boolean inPlace = aBase >= 0 && rowsT == mr;
-                if (rowsT == mr && cols == nr) {
+                if (rowsT == mr && cols == nr && cCs == 1) {
                     if (inPlace) kern.computeInPlaceA(kc, a, aBase + i * lda, lda, pb, ib, c, co, ldc, alpha, beta);
                     else kern.compute(kc, pa, ia, pb, ib, c, co, ldc, alpha, beta);
                 } else {
                     if (tile == null) tile = Workspace.get().tile(mr * nr);
                     if (inPlace) kern.computeInPlaceA(kc, a, aBase + i * lda, lda, pb, ib, tile, 0, nr, 1f, 0f);
                     else kern.compute(kc, pa, ia, pb, ib, tile, 0, nr, 1f, 0f);
-                    Edges.writeBack(tile, nr, rowsT, cols, c, co, ldc, alpha, beta);
+                    Edges.writeBack(tile, nr, rowsT, cols, c, co, cRs, cCs, alpha, beta);
                 }
             }
         }

@@ -12,11 +12,18 @@ final class Edges {
         return beta == 0f ? acc * alpha : Math.fma(acc, alpha, old * beta);
     }
 
-    /** Writes rows × cols of {@code tile} (row stride {@code nr}) into C at {@code co}. */
-    static void writeBack(float[] tile, int nr, int rows, int cols, float[] c, int co, int ldc, float alpha, float beta) {
-        for (int r = 0; r < rows; r++) {
-            int t = r * nr, o = co + r * ldc;
-            for (int j = 0; j < cols; j++) c[o + j] = combine(tile[t + j], alpha, beta, c[o + j]);
+    /** Writes rows × cols of {@code tile} (row stride {@code nr}) into C at {@code co}, element (r, j) at co + r·rs + j·cs. */
+    static void writeBack(float[] tile, int nr, int rows, int cols, float[] c, int co, int rs, int cs, float alpha, float beta) {
+        if (cs == 1) {
+            for (int r = 0; r < rows; r++) {
+                int t = r * nr, o = co + r * rs;
+                for (int j = 0; j < cols; j++) c[o + j] = combine(tile[t + j], alpha, beta, c[o + j]);
+            }
+            return;
+        }
+        for (int j = 0; j < cols; j++) {        // C holds the transpose: a tile column is a run of C
+            int o = co + j * cs;
+            for (int r = 0; r < rows; r++) c[o + r * rs] = combine(tile[r * nr + j], alpha, beta, c[o + r * rs]);
         }
     }
 }

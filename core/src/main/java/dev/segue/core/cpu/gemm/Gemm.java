@@ -103,10 +103,26 @@ public final class Gemm {
             scale(m, n, beta, c, cOff, ldc);
         } else if ((long) m * n * k < SMALL_WORK) {
             SmallGemm.run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else if (swapsOperands(kern, transA, transB, m, n, k)) {
+            // Cᵀ = B·Aᵀ into C transposed: B's rows become the A panels, read in place
+            BlockedGemm.run(kern, Blocking.forKernel(kern.mr(), kern.nr()), parallel && (long) m * n * k >= PARALLEL_WORK,
+                    false, true, n, m, k, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc, true);
         } else {
             BlockedGemm.run(kern, Blocking.forKernel(kern.mr(), kern.nr()), parallel && (long) m * n * k >= PARALLEL_WORK,
                     transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         }
+    }
+
+    /**
+     * Whether A·Bᵀ runs as (B·Aᵀ)ᵀ: a short, wide product with B transposed — scores of a few queries against a
+     * whole catalogue (Q·Eᵀ), an output projection h·Wᵀ. Computed directly, every B sliver must first be packed by
+     * a transposing copy that costs about as much as its multiply-adds when m is small (a quarter of the time at
+     * 128×512·(100,000×512)ᵀ); swapped, B's rows are the A panels the kernel reads in place as they stream from
+     * memory, Aᵀ is the small packed operand, and only the micro-tiles' write-back is transposed (scalar, so k must
+     * be deep enough to hide it). Same products in the same order: the same bits.
+     */
+    static boolean swapsOperands(MicroKernel kern, boolean transA, boolean transB, int m, int n, int k) {
+        return transB && !transA && kern.readsAInPlace() && m <= 512 && n >= 4L * m && k >= 128;
     }
 
     /** C = beta · C (beta 0 clears, NaNs included): the whole product when alpha or k is 0. */

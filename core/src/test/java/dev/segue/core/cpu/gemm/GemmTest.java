@@ -97,6 +97,32 @@ class GemmTest {
         }
     }
 
+    /**
+     * Short, wide products with B transposed run swapped ((B·Aᵀ)ᵀ, C written transposed): they match the naive
+     * product (nothing written outside C) and give the bits of the unswapped driver, for both kernels, partial
+     * panels and slivers, several kc blocks, beta 0 (NaN in C ignored) and not.
+     */
+    @Test void swappedShortWideProductsMatchAndKeepTheUnswappedBits() {
+        SplittableRandom rnd = new SplittableRandom(6);
+        int[][] shapes = {{13, 200, 130}, {6, 1000, 300}, {64, 4096, 128}, {1, 517, 700}, {100, 401, 1030}};
+        for (int[] s : shapes) {
+            for (MicroKernel kern : kernels()) {
+                assertTrue(!kern.readsAInPlace() || Gemm.swapsOperands(kern, false, true, s[0], s[1], s[2]), "shape swaps");
+                for (float beta : new float[] {0f, 0.5f}) {
+                    check(rnd, s[0], s[1], s[2], false, true, -1.5f, beta, (p, x) -> Gemm.compute(kern, true, false, true, p[0], p[1], p[2],
+                            x.alpha, x.a, x.aOff, x.lda, x.b, x.bOff, x.ldb, x.beta, x.c, x.cOff, x.ldc), kern + " swapped");
+                    int m = s[0], n = s[1], k = s[2], ldc = n + 1;
+                    float[] a = random(rnd, m * k), b = random(rnd, n * k), c0 = random(rnd, m * ldc);
+                    float[] swapped = c0.clone(), direct = c0.clone();
+                    Gemm.compute(kern, true, false, true, m, n, k, 0.75f, a, 0, k, b, 0, k, beta, swapped, 0, ldc);
+                    BlockedGemm.run(kern, Blocking.forKernel(kern.mr(), kern.nr()), true, false, true, m, n, k, 0.75f, a, 0, k, b, 0, k,
+                            beta, direct, 0, ldc);
+                    assertArrayEquals(direct, swapped, kern + " bits, shape " + java.util.Arrays.toString(s) + " beta " + beta);
+                }
+            }
+        }
+    }
+
     @Test void bitIdenticalForOneAndTwoThreads() {
         SplittableRandom rnd = new SplittableRandom(4);
         int m = 96, n = 130, k = 300; // above Gemm.PARALLEL_WORK
