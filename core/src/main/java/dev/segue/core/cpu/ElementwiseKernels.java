@@ -212,8 +212,8 @@ final class ElementwiseKernels {
         float[] o = st(out).f, a = x == null ? null : st(x).f;
         int off = out.offset(), xo = x == null ? 0 : x.offset();
         Parallel.forRange(out.numel(), 1 << 15, (from, to) -> {
-            if (a == null) maskRange(o, off, from, to, lo, hi, threshold, scale);
-            else applyRange(a, xo, o, off, from, to, lo, hi, threshold, scale);
+            if (RowKernels.VECTOR) VectorElementwise.dropout(a, xo, o, off, from, to, lo, hi, threshold, scale);
+            else dropoutScalar(a, xo, o, off, from, to, lo, hi, threshold, scale);
         });
     }
 
@@ -229,11 +229,9 @@ final class ElementwiseKernels {
         return 1 - (((x >>> 8) - threshold) >>> 31);
     }
 
-    private static void maskRange(float[] o, int off, int from, int to, int lo, int hi, int threshold, float scale) {
-        for (int i = from; i < to; i++) o[off + i] = keep(i, lo, hi, threshold) * scale;
-    }
-
-    private static void applyRange(float[] a, int xo, float[] o, int off, int from, int to, int lo, int hi, int threshold, float scale) {
-        for (int i = from; i < to; i++) o[off + i] = a[xo + i] * (keep(i, lo, hi, threshold) * scale);
+    /** The scalar dropout loop (a null: the mask itself): the reference of {@link VectorElementwise#dropout}. */
+    static void dropoutScalar(float[] a, int xo, float[] o, int off, int from, int to, int lo, int hi, int threshold, float scale) {
+        if (a == null) for (int i = from; i < to; i++) o[off + i] = keep(i, lo, hi, threshold) * scale;
+        else for (int i = from; i < to; i++) o[off + i] = a[xo + i] * (keep(i, lo, hi, threshold) * scale);
     }
 }

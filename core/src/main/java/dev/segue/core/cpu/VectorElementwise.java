@@ -2,6 +2,8 @@ package dev.segue.core.cpu;
 
 import dev.segue.core.Backend.Binary;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -103,5 +105,35 @@ final class VectorElementwise {
         int j = 0;
         for (; j < S.loopBound(n); j += L) FloatVector.fromArray(S, x, ix + j).neg().intoArray(o, io + j);
         for (; j < n; j++) o[io + j] = -x[ix + j];
+    }
+
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+
+    /**
+     * o[off + i] = a[xo + i] · f_i for i in [from, to) (a null: o = f_i), f_i = 0 or scale by the counter-based hash
+     * of {@link ElementwiseKernels#keep} evaluated on int lanes: the same wrapping multiplies, shifts and xors, so
+     * the same mask; the product a·f is formed as in the scalar loop (NaN·0 stays NaN, −x·0 is −0).
+     */
+    static void dropout(float[] a, int xo, float[] o, int off, int from, int to, int lo, int hi, int threshold, float scale) {
+        if (I.length() != L) { ElementwiseKernels.dropoutScalar(a, xo, o, off, from, to, lo, hi, threshold, scale); return; }
+        int[] lanes = new int[L];
+        for (int l = 0; l < L; l++) lanes[l] = l;
+        IntVector iota = IntVector.fromArray(I, lanes, 0);
+        FloatVector keep = FloatVector.broadcast(S, scale), zero = FloatVector.zero(S);
+        int i = from;
+        for (; i + L <= to; i += L) {
+            IntVector x = iota.add(i + lo);
+            x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16)).mul(0x7feb352d);
+            x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 15)).mul(0x846ca68b);
+            x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16)).lanewise(VectorOperators.XOR, hi);
+            x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16)).mul(0x7feb352d);
+            x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 15)).mul(0x846ca68b);
+            x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16));
+            VectorMask<Float> dropped = x.lanewise(VectorOperators.LSHR, 8).compare(VectorOperators.LT, threshold).cast(S);
+            FloatVector f = keep.blend(zero, dropped);
+            if (a == null) f.intoArray(o, off + i);          // statements, not a choice between vectors (that boxes them)
+            else FloatVector.fromArray(S, a, xo + i).mul(f).intoArray(o, off + i);
+        }
+        if (i < to) ElementwiseKernels.dropoutScalar(a, xo, o, off, i, to, lo, hi, threshold, scale);
     }
 }

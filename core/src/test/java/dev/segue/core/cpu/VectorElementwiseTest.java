@@ -55,4 +55,24 @@ class VectorElementwiseTest {
             same(e1, g1, "affine s=1 n=" + n);
         }
     }
+
+    /** The vector dropout hash gives the scalar mask bit for bit, over ranges that start and end off the lanes. */
+    @Test
+    void vectorDropoutGivesTheScalarBits() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(RowKernels.VECTOR, "needs the Vector API");
+        SplittableRandom r = new SplittableRandom(8);
+        for (double p : new double[] {0.1, 0.5, 0.9, 1e-7}) {
+            long seed = r.nextLong();
+            int lo = (int) seed, hi = (int) (seed >>> 32), threshold = ElementwiseKernels.dropThreshold(p);
+            float scale = (float) (1 / (1 - p));
+            int from = r.nextInt(40), to = from + 1 + r.nextInt(3000);
+            float[] a = values(r, to + 5);
+            for (boolean mask : new boolean[] {false, true}) {
+                float[] e = new float[to + 3], g = new float[to + 3];
+                ElementwiseKernels.dropoutScalar(mask ? null : a, 5, e, 3, from, to, lo, hi, threshold, scale);
+                VectorElementwise.dropout(mask ? null : a, 5, g, 3, from, to, lo, hi, threshold, scale);
+                same(e, g, "dropout p=" + p + " mask=" + mask);
+            }
+        }
+    }
 }
