@@ -46,9 +46,10 @@ def main():
     print("# blas %s | %s | numpy %s" % (libs, desc, np.__version__), flush=True)
     rng = np.random.default_rng(1)
     for shape in args.shapes:
-        m, k, n = (int(x) for x in shape.lower().split("x"))
+        trans_b = shape.lower().endswith("t")  # B stored [n, k] and used transposed (queries · items^T)
+        m, k, n = (int(x) for x in shape.lower().rstrip("t").split("x"))
         a = rng.random((m, k), dtype=np.float32)
-        b = rng.random((k, n), dtype=np.float32)
+        b = rng.random((n, k), dtype=np.float32).T if trans_b else rng.random((k, n), dtype=np.float32)
         c = np.empty((m, n), dtype=np.float32)
         np.matmul(a, b, out=c)  # warm-up: thread start-up, page faults
         best, reps, t_end = float("inf"), 0, time.perf_counter() + args.seconds

@@ -31,7 +31,7 @@ public final class BenchGemm implements Callable<Integer> {
     List<Integer> sizes = new ArrayList<>();
 
     @Option(names = "--shape", split = ",", paramLabel = "MxKxN",
-            description = "[M×K]·[K×N] products, e.g. 2560x512x2048,128x512x100000")
+            description = "[M×K]·[K×N] products, e.g. 2560x512x2048,128x512x100000; a t suffix stores B as [N×K] and uses it transposed (128x512x100000t: queries · itemsᵀ)")
     List<String> shapes = new ArrayList<>();
 
     @Option(names = "--threads", split = ",", paramLabel = "T",
@@ -50,17 +50,21 @@ public final class BenchGemm implements Callable<Integer> {
     @Option(names = "--numpy-script", description = "path of numpy_gemm.py (default: bench/scripts/numpy_gemm.py found from the working directory or the jar)")
     Path numpyScript;
 
-    /** One product shape. */
-    record Shape(int m, int k, int n) {
+    /** One product shape; {@code transB}: B stored as [N, K] (a "t" suffix, e.g. 128x512x100000t: queries · itemsᵀ). */
+    record Shape(int m, int k, int n, boolean transB) {
+        Shape(int m, int k, int n) { this(m, k, n, false); }
+
         static Shape parse(String s) {
-            String[] p = s.toLowerCase(Locale.ROOT).split("x");
-            if (p.length != 3) throw new IllegalArgumentException("shape must be MxKxN, got " + s);
-            return new Shape(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()), Integer.parseInt(p[2].trim()));
+            String t = s.toLowerCase(Locale.ROOT).trim();
+            boolean tb = t.endsWith("t");
+            String[] p = (tb ? t.substring(0, t.length() - 1) : t).split("x");
+            if (p.length != 3) throw new IllegalArgumentException("shape must be MxKxN or MxKxNt (B transposed), got " + s);
+            return new Shape(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()), Integer.parseInt(p[2].trim()), tb);
         }
 
         double flops() { return 2.0 * m * n * k; }
 
-        @Override public String toString() { return m + "x" + k + "x" + n; }
+        @Override public String toString() { return m + "x" + k + "x" + n + (transB ? "t" : ""); }
     }
 
     @Override
@@ -146,7 +150,7 @@ public final class BenchGemm implements Callable<Integer> {
     }
 
     private static void run(Shape s, float[][] d) {
-        Gemm.sgemm(false, false, s.m, s.n, s.k, 1f, d[0], 0, s.k, d[1], 0, s.n, 0f, d[2], 0, s.n);
+        Gemm.sgemm(false, s.transB, s.m, s.n, s.k, 1f, d[0], 0, s.k, d[1], 0, s.transB ? s.k : s.n, 0f, d[2], 0, s.n);
     }
 
     /** {ms, GFLOP/s} of numpy.matmul, with OpenBLAS left to pick its own kernel for this CPU. */
