@@ -6,73 +6,55 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Real FFTs of L frames at once in float32 (L = the float SIMD width, 16 with AVX-512): frame l lives in lane l, so
  * every butterfly is one vector operation with no shuffles. The n real samples are packed as n/2 complex values, which
- * go through a radix-4 Stockham (autosort) FFT (one radix-2 pass when log2(n/2) is odd) whose first pass reads the
- * frames from a column layout of the signal (Stft.Columns: plain vector loads, no gathers; the window applied on the fly); a post pass unpacks the
- * 1 + n/2 bins of the real transform. Power-of-two n >= 16, exp(-2 pi i k t / n), unnormalised (numpy.fft.rfft).
+ * go through radix-4 decimation-in-frequency passes in place (one radix-2 pass when log2(n/2) is odd), blocked so
+ * that each 32 KB sub-FFT runs all its remaining passes in L1 ({@link BatchFftPlan}); the first pass reads the frames
+ * from a column layout of the signal (Stft.Columns: plain vector loads, no gathers; the window applied on the fly); a
+ * post pass unpacks the 1 + n/2 bins of the real transform, reading the digit-reversed spectrum through
+ * {@link BatchFftPlan#zpos}. Power-of-two n >= 16, exp(-2 pi i k t / n), unnormalised (numpy.fft.rfft).
  * Twiddles are computed in float64 and rounded once. Only loaded when the Vector API is present; one instance per
  * thread (it owns its work buffers). Reference: one JTransforms float64 FFT per frame (Stft.forEachFrameScalar).
+ * {@link DoubleBatchFft} is its float64 twin (same structure, keep the two in step).
  */
 final class FloatBatchFft {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
 
     final int n, m;
-    private final int nStages;
-    private final int[] len, stride;
+    private final int[] len, schedule, zpos;
     private final float[][] w1r, w1i, w2r, w2i, w3r, w3i;
     private static final float HALF = 0.5f;
     private final float[] postC, postS, win;
-    private final float[] ar, ai, br, bi;
+    /** The transform's work array (n/2 complex values, lane-interleaved, in place; frequency k at zpos[k]). */
+    final float[] zr, zi;
     /** Output of {@link #unpack()}: bin k of lane l at [k * L + l]. */
     final float[] outRe, outIm;
-    /** Where the last transform's complex spectrum (n/2 values, lane-interleaved) ended up. */
-    private float[] zr, zi;
 
     /**
      * @param w the analysis window of length n (zeros outside the window support)
      */
     FloatBatchFft(int n, double[] w) {
         if (!supports(n)) throw new IllegalArgumentException("FloatBatchFft: n=" + n);
+        BatchFftPlan plan = new BatchFftPlan(n);
         this.n = n;
         this.m = n / 2;
-        int st = 0;
-        for (int l = m; l > 1; l = l >= 4 ? l / 4 : l / 2) st++;
-        nStages = st;
-        len = new int[st];
-        stride = new int[st];
-        w1r = new float[st][]; w1i = new float[st][]; w2r = new float[st][]; w2i = new float[st][]; w3r = new float[st][]; w3i = new float[st][];
-        for (int i = 0, l = m, s = 1; l > 1; i++) {
-            len[i] = l;
-            stride[i] = s;
-            if (l >= 4) {
-                int q = l / 4;
-                w1r[i] = new float[q]; w1i[i] = new float[q]; w2r[i] = new float[q]; w2i[i] = new float[q]; w3r[i] = new float[q]; w3i[i] = new float[q];
-                for (int p = 0; p < q; p++) {
-                    w1r[i][p] = (float) cos(p, l); w1i[i][p] = (float) -sin(p, l);
-                    w2r[i][p] = (float) cos(2L * p, l); w2i[i][p] = (float) -sin(2L * p, l);
-                    w3r[i][p] = (float) cos(3L * p, l); w3i[i][p] = (float) -sin(3L * p, l);
-                }
-                l /= 4;
-                s *= 4;
-            } else {
-                l /= 2;
-                s *= 2;
-            }
-        }
-        postC = new float[m + 1];
-        postS = new float[m + 1];
-        for (int k = 0; k <= m; k++) {
-            postC[k] = (float) (0.5 * cos(k, n));
-            postS[k] = (float) (-0.5 * sin(k, n));
-        }
-        postS[0] = 0f; // +0: the DC and Nyquist bins come out with an exactly zero (positive) imaginary part
-        postS[m] = 0f;
+        len = plan.len;
+        schedule = plan.schedule;
+        zpos = new int[m];
+        for (int k = 0; k < m; k++) zpos[k] = plan.zpos[k] * L;
+        w1r = BatchFftPlan.toFloat(plan.w1r); w1i = BatchFftPlan.toFloat(plan.w1i);
+        w2r = BatchFftPlan.toFloat(plan.w2r); w2i = BatchFftPlan.toFloat(plan.w2i);
+        w3r = BatchFftPlan.toFloat(plan.w3r); w3i = BatchFftPlan.toFloat(plan.w3i);
+        postC = BatchFftPlan.toFloat(plan.postC);
+        postS = BatchFftPlan.toFloat(plan.postS);
         win = new float[n];
         for (int i = 0; i < n; i++) win[i] = (float) w[i];
-        ar = new float[m * L]; ai = new float[m * L]; br = new float[m * L]; bi = new float[m * L];
+        zr = new float[m * L]; zi = new float[m * L];
         outRe = new float[(m + 1) * L];
         outIm = new float[(m + 1) * L];
     }
+
+    /** Per-thread index vector of {@link #gatherRows} (lane l: l * hop). */
+    static final ThreadLocal<int[]> GATHER_IDX = ThreadLocal.withInitial(() -> new int[L]);
 
     /** out[o + c * rows + j] = y[src + j * hop + c] for j < L, c < hop: L signal rows transposed, one gather per column. */
     static void gatherRows(float[] y, int src, int hop, float[] out, int o, int rows, int[] idx) {
@@ -93,33 +75,7 @@ final class FloatBatchFft {
         }
     }
 
-    static boolean supports(int n) { return n >= 16 && Integer.bitCount(n) == 1; }
-
-    /** cos(2 pi k / n), exact at the quarter turns and symmetric (from the first octant). */
-    static double cos(long k, long n) { return sinCos(k, n, true); }
-
-    static double sin(long k, long n) { return sinCos(k, n, false); }
-
-    private static double sinCos(long k, long n, boolean cos) {
-        k = Math.floorMod(k, n);
-        if (n % 4 != 0) {
-            double a = 2 * Math.PI * k / n;
-            return cos ? Math.cos(a) : Math.sin(a);
-        }
-        long q4 = n / 4;
-        int quad = (int) (k / q4);
-        long kq = k - quad * q4;               // angle within the quadrant: 2 pi kq / n in [0, pi/2)
-        boolean swap = 2 * kq > q4;            // above pi/4: from the complement
-        double th = 2 * Math.PI * (swap ? q4 - kq : kq) / n;
-        double c = Math.cos(th), s = Math.sin(th);
-        if (swap) { double t = c; c = s; s = t; }
-        switch (quad) {
-            case 0: return cos ? c : s;
-            case 1: return cos ? -s : c;
-            case 2: return cos ? -c : -s;
-            default: return cos ? s : -c;
-        }
-    }
+    static boolean supports(int n) { return BatchFftPlan.supports(n); }
 
     /**
      * Transforms the L frames whose sample t of lane l is src[off[t] + base + l] (a column layout of the signal, see
@@ -128,21 +84,19 @@ final class FloatBatchFft {
      */
     void transform(float[] src, int[] off, int base) {
         loadFirstStage(src, off, base);
-        float[] xr = br, xi = bi, yr = ar, yi = ai;
-        for (int st = 1; st < nStages; st++) {
-            if (len[st] >= 4) radix4(st, xr, xi, yr, yi); else radix2(stride[st], xr, xi, yr, yi);
-            float[] t = xr; xr = yr; yr = t;
-            t = xi; xi = yi; yi = t;
+        float[] xr = zr, xi = zi;
+        int[] sch = schedule;
+        for (int i = 0; i < sch.length; i += 3) {
+            int st = sch[i];
+            if (len[st] >= 4) radix4(st, xr, xi, sch[i + 1] * L, sch[i + 2] * L); else radix2(xr, xi, sch[i + 1] * L, sch[i + 2] * L);
         }
-        zr = xr;
-        zi = xi;
     }
 
-    /** The first radix-4 pass (len m, stride 1), reading the windowed frames from src into br/bi. */
+    /** The first radix-4 pass (len m), reading the windowed frames from src into zr/zi. */
     private void loadFirstStage(float[] src, int[] off, int base) {
         int q = m / 4;
         float[] c1 = w1r[0], s1 = w1i[0], c2 = w2r[0], s2 = w2i[0], c3 = w3r[0], s3 = w3i[0];
-        float[] yr = br, yi = bi;
+        float[] yr = zr, yi = zi;
         for (int p = 0; p < q; p++) {
             int t0 = 2 * p, t1 = 2 * (p + q), t2 = 2 * (p + 2 * q), t3 = 2 * (p + 3 * q);
             FloatVector a0 = FloatVector.fromArray(S, src, off[t0] + base).mul(win[t0]);
@@ -157,7 +111,7 @@ final class FloatBatchFft {
             FloatVector vwc1 = FloatVector.broadcast(S, wc1), vws1 = FloatVector.broadcast(S, ws1), vnws1 = FloatVector.broadcast(S, -ws1);
             FloatVector vwc2 = FloatVector.broadcast(S, wc2), vws2 = FloatVector.broadcast(S, ws2), vnws2 = FloatVector.broadcast(S, -ws2);
             FloatVector vwc3 = FloatVector.broadcast(S, wc3), vws3 = FloatVector.broadcast(S, ws3), vnws3 = FloatVector.broadcast(S, -ws3);
-            int o = 4 * p * L, sL = L;
+            int o = p * L, sL = q * L;
             FloatVector apcR = a0.add(c0), apcI = a1.add(cI), amcR = a0.sub(c0), amcI = a1.sub(cI);
             FloatVector bpdR = b0.add(d0), bpdI = b1.add(d1), bmdR = b0.sub(d0), bmdI = b1.sub(d1);
             apcR.add(bpdR).intoArray(yr, o);
@@ -179,53 +133,51 @@ final class FloatBatchFft {
         }
     }
 
-    private void radix4(int st, float[] xr, float[] xi, float[] yr, float[] yi) {
-        int q = len[st] / 4, s = stride[st], sL = s * L;
+    /** Stage st in place on the blocks of len[st] values in [from, to) (element offsets). */
+    void radix4(int st, float[] xr, float[] xi, int from, int to) {
+        int l = len[st], q = l / 4, sL = q * L, lL = l * L;
         float[] c1 = w1r[st], s1 = w1i[st], c2 = w2r[st], s2 = w2i[st], c3 = w3r[st], s3 = w3i[st];
         for (int p = 0; p < q; p++) {
             float wc1 = c1[p], ws1 = s1[p], wc2 = c2[p], ws2 = s2[p], wc3 = c3[p], ws3 = s3[p];
             FloatVector vwc1 = FloatVector.broadcast(S, wc1), vws1 = FloatVector.broadcast(S, ws1), vnws1 = FloatVector.broadcast(S, -ws1);
             FloatVector vwc2 = FloatVector.broadcast(S, wc2), vws2 = FloatVector.broadcast(S, ws2), vnws2 = FloatVector.broadcast(S, -ws2);
             FloatVector vwc3 = FloatVector.broadcast(S, wc3), vws3 = FloatVector.broadcast(S, ws3), vnws3 = FloatVector.broadcast(S, -ws3);
-            int ia = s * p * L, ib = s * (p + q) * L, ic = s * (p + 2 * q) * L, id = s * (p + 3 * q) * L, o = s * 4 * p * L;
-            for (int j = 0; j < sL; j += L) {
-                FloatVector a0 = FloatVector.fromArray(S, xr, ia + j), a1 = FloatVector.fromArray(S, xi, ia + j);
-                FloatVector b0 = FloatVector.fromArray(S, xr, ib + j), b1 = FloatVector.fromArray(S, xi, ib + j);
-                FloatVector c0 = FloatVector.fromArray(S, xr, ic + j), cI = FloatVector.fromArray(S, xi, ic + j);
-                FloatVector d0 = FloatVector.fromArray(S, xr, id + j), d1 = FloatVector.fromArray(S, xi, id + j);
-                int oj = o + j;
+            for (int oj = from + p * L; oj < to; oj += lL) {
+                FloatVector a0 = FloatVector.fromArray(S, xr, oj), a1 = FloatVector.fromArray(S, xi, oj);
+                FloatVector b0 = FloatVector.fromArray(S, xr, oj + sL), b1 = FloatVector.fromArray(S, xi, oj + sL);
+                FloatVector c0 = FloatVector.fromArray(S, xr, oj + 2 * sL), cI = FloatVector.fromArray(S, xi, oj + 2 * sL);
+                FloatVector d0 = FloatVector.fromArray(S, xr, oj + 3 * sL), d1 = FloatVector.fromArray(S, xi, oj + 3 * sL);
                 FloatVector apcR = a0.add(c0), apcI = a1.add(cI), amcR = a0.sub(c0), amcI = a1.sub(cI);
                 FloatVector bpdR = b0.add(d0), bpdI = b1.add(d1), bmdR = b0.sub(d0), bmdI = b1.sub(d1);
-                apcR.add(bpdR).intoArray(yr, oj);
-                apcI.add(bpdI).intoArray(yi, oj);
+                apcR.add(bpdR).intoArray(xr, oj);
+                apcI.add(bpdI).intoArray(xi, oj);
                 // (amc - j bmd) * w1
                 FloatVector xR = amcR.add(bmdI), xI = amcI.sub(bmdR);
-                xR.fma(vwc1, xI.mul(vnws1)).intoArray(yr, oj + sL);
-                xR.fma(vws1, xI.mul(vwc1)).intoArray(yi, oj + sL);
+                xR.fma(vwc1, xI.mul(vnws1)).intoArray(xr, oj + sL);
+                xR.fma(vws1, xI.mul(vwc1)).intoArray(xi, oj + sL);
                 // (apc - bpd) * w2
                 xR = apcR.sub(bpdR);
                 xI = apcI.sub(bpdI);
-                xR.fma(vwc2, xI.mul(vnws2)).intoArray(yr, oj + 2 * sL);
-                xR.fma(vws2, xI.mul(vwc2)).intoArray(yi, oj + 2 * sL);
+                xR.fma(vwc2, xI.mul(vnws2)).intoArray(xr, oj + 2 * sL);
+                xR.fma(vws2, xI.mul(vwc2)).intoArray(xi, oj + 2 * sL);
                 // (amc + j bmd) * w3
                 xR = amcR.sub(bmdI);
                 xI = amcI.add(bmdR);
-                xR.fma(vwc3, xI.mul(vnws3)).intoArray(yr, oj + 3 * sL);
-                xR.fma(vws3, xI.mul(vwc3)).intoArray(yi, oj + 3 * sL);
+                xR.fma(vwc3, xI.mul(vnws3)).intoArray(xr, oj + 3 * sL);
+                xR.fma(vws3, xI.mul(vwc3)).intoArray(xi, oj + 3 * sL);
             }
         }
     }
 
-    /** The last pass when log2(m) is odd: len 2, stride m/2, no twiddles. */
-    private void radix2(int s, float[] xr, float[] xi, float[] yr, float[] yi) {
-        int sL = s * L;
-        for (int j = 0; j < sL; j += L) {
+    /** The last stage when log2(m) is odd: blocks of 2 values in [from, to), no twiddles. */
+    private void radix2(float[] xr, float[] xi, int from, int to) {
+        for (int j = from; j < to; j += 2 * L) {
             FloatVector a0 = FloatVector.fromArray(S, xr, j), a1 = FloatVector.fromArray(S, xi, j);
-            FloatVector b0 = FloatVector.fromArray(S, xr, sL + j), b1 = FloatVector.fromArray(S, xi, sL + j);
-            a0.add(b0).intoArray(yr, j);
-            a1.add(b1).intoArray(yi, j);
-            a0.sub(b0).intoArray(yr, sL + j);
-            a1.sub(b1).intoArray(yi, sL + j);
+            FloatVector b0 = FloatVector.fromArray(S, xr, j + L), b1 = FloatVector.fromArray(S, xi, j + L);
+            a0.add(b0).intoArray(xr, j);
+            a1.add(b1).intoArray(xi, j);
+            a0.sub(b0).intoArray(xr, j + L);
+            a1.sub(b1).intoArray(xi, j + L);
         }
     }
 
@@ -243,7 +195,7 @@ final class FloatBatchFft {
         // bins k and m - k share their inputs (A = Z[k], B = Z[m-k] swap roles): one pass over the pairs
         for (int k = 0; k <= m / 2; k++) {
             int k2 = m - k;
-            int a = k * L, b = (k == 0 ? 0 : k2) * L;
+            int a = zpos[k], b = zpos[k == 0 ? 0 : k2];
             FloatVector zar = FloatVector.fromArray(S, xr, a), zai = FloatVector.fromArray(S, xi, a);
             FloatVector zbr = FloatVector.fromArray(S, xr, b), zbi = FloatVector.fromArray(S, xi, b);
             // e = (A + conj B) / 2, o = (A - conj B) / (2 i); the tables carry the 1/2
@@ -264,7 +216,7 @@ final class FloatBatchFft {
         float[] xr = zr, xi = zi;
         for (int k = 0; k <= m / 2; k++) {
             int k2 = m - k;
-            int a = k * L, b = (k == 0 ? 0 : k2) * L;
+            int a = zpos[k], b = zpos[k == 0 ? 0 : k2];
             FloatVector zar = FloatVector.fromArray(S, xr, a), zai = FloatVector.fromArray(S, xi, a);
             FloatVector zbr = FloatVector.fromArray(S, xr, b), zbi = FloatVector.fromArray(S, xi, b);
             FloatVector er = zar.add(zbr).mul(HALF), ei = zai.sub(zbi).mul(HALF), or = zai.add(zbi), oi = zbr.sub(zar);

@@ -1,0 +1,134 @@
+package dev.segue.dsp.spectral;
+
+/**
+ * The element-type-independent part of {@link FloatBatchFft} and {@link DoubleBatchFft}: the radix-4 (one final
+ * radix-2 when log2(m) is odd) decimation-in-frequency stages of an m-point complex FFT, their twiddles (float64; the
+ * float32 twin rounds them once), the real-FFT post-processing factors, the schedule of in-place passes and where
+ * each frequency ends up.
+ * <p>
+ * The passes run <b>in place</b>: stage st splits every block of len[st] values into four blocks of len[st]/4
+ * (butterfly on x[p], x[p + q], x[p + 2q], x[p + 3q], output k times W_len^{kp} back to x[p + kq]), so after stage 0
+ * each quarter of the array is an independent sub-FFT. The schedule runs the remaining stages of one sub-block to the
+ * end before the next ({@link #schedule}: depth first down to blocks of at most {@link #BLOCK_VECTORS} vectors, then
+ * breadth first inside): with one 64-byte vector per value, a 256-value block (re + im planes) is 32 KB and stays in
+ * L1 for all its passes, where a Stockham (out-of-place, autosort) pass streams the whole 128-256 KB working set
+ * through L2 at every stage. The butterflies and twiddles are exactly the Stockham ones, so results are bit-for-bit
+ * unchanged; only the output order differs: frequency k sits at {@link #zpos}[k] (mixed-radix digit reversal), which
+ * the unpack reads through.
+ */
+final class BatchFftPlan {
+    /** Largest block (in complex values, one vector each) whose remaining stages run breadth first (32 KB re + im at 64 B per vector). */
+    static final int BLOCK_VECTORS = 256;
+
+    final int n, m, nStages;
+    /** Block length of each stage (4, or 2 for a final radix-2 stage). */
+    final int[] len;
+    /** Twiddles of stage st at p < len/4: W_len^{kp} = w{k}r + i w{k}i. */
+    final double[][] w1r, w1i, w2r, w2i, w3r, w3i;
+    /** 0.5 cos(2 pi k / n), -0.5 sin(2 pi k / n), k = 0 .. m. */
+    final double[] postC, postS;
+    /** The position of frequency k (0 .. m-1) in the transformed array, in values (multiply by the lane count). */
+    final int[] zpos;
+    /** Triples (stage, first value, end value): the in-place passes after stage 0, in order. */
+    final int[] schedule;
+
+    BatchFftPlan(int n) {
+        if (!supports(n)) throw new IllegalArgumentException("batched FFT: n=" + n);
+        this.n = n;
+        this.m = n / 2;
+        int st = 0;
+        for (int l = m; l > 1; l = l >= 4 ? l / 4 : l / 2) st++;
+        nStages = st;
+        len = new int[st];
+        w1r = new double[st][]; w1i = new double[st][]; w2r = new double[st][]; w2i = new double[st][]; w3r = new double[st][]; w3i = new double[st][];
+        for (int i = 0, l = m; l > 1; i++) {
+            len[i] = l;
+            if (l >= 4) {
+                int q = l / 4;
+                w1r[i] = new double[q]; w1i[i] = new double[q]; w2r[i] = new double[q]; w2i[i] = new double[q]; w3r[i] = new double[q]; w3i[i] = new double[q];
+                for (int p = 0; p < q; p++) {
+                    w1r[i][p] = cos(p, l); w1i[i][p] = -sin(p, l);
+                    w2r[i][p] = cos(2L * p, l); w2i[i][p] = -sin(2L * p, l);
+                    w3r[i][p] = cos(3L * p, l); w3i[i][p] = -sin(3L * p, l);
+                }
+                l /= 4;
+            } else {
+                l /= 2;
+            }
+        }
+        postC = new double[m + 1];
+        postS = new double[m + 1];
+        for (int k = 0; k <= m; k++) {
+            postC[k] = 0.5 * cos(k, n);
+            postS[k] = -0.5 * sin(k, n);
+        }
+        postS[0] = 0; // +0: the DC and Nyquist bins come out with an exactly zero (positive) imaginary part
+        postS[m] = 0;
+        zpos = new int[m];
+        for (int k = 0; k < m; k++) {
+            int pos = 0, size = m, kk = k;
+            for (int s = 0; s < nStages; s++) {
+                int r = len[s] >= 4 ? 4 : 2;
+                size /= r;
+                pos += (kk % r) * size;
+                kk /= r;
+            }
+            zpos[k] = pos;
+        }
+        java.util.List<Integer> sch = new java.util.ArrayList<>();
+        for (int b = 0; nStages > 1 && b < m; b += len[1]) plan(sch, 1, b);
+        schedule = sch.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Stages st.. of the block [from, from + len[st]): depth first while the block is large, then breadth first. */
+    private void plan(java.util.List<Integer> sch, int st, int from) {
+        int size = len[st];
+        if (size <= BLOCK_VECTORS) {
+            for (int s = st; s < nStages; s++) { sch.add(s); sch.add(from); sch.add(from + size); }
+            return;
+        }
+        sch.add(st); sch.add(from); sch.add(from + size);
+        if (st + 1 < nStages)
+            for (int b = from; b < from + size; b += len[st + 1]) plan(sch, st + 1, b);
+    }
+
+    static boolean supports(int n) { return n >= 16 && Integer.bitCount(n) == 1; }
+
+    /** cos(2 pi k / n), exact at the quarter turns and symmetric (from the first octant). */
+    static double cos(long k, long n) { return sinCos(k, n, true); }
+
+    static double sin(long k, long n) { return sinCos(k, n, false); }
+
+    private static double sinCos(long k, long n, boolean cos) {
+        k = Math.floorMod(k, n);
+        if (n % 4 != 0) {
+            double a = 2 * Math.PI * k / n;
+            return cos ? Math.cos(a) : Math.sin(a);
+        }
+        long q4 = n / 4;
+        int quad = (int) (k / q4);
+        long kq = k - quad * q4;               // angle within the quadrant: 2 pi kq / n in [0, pi/2)
+        boolean swap = 2 * kq > q4;            // above pi/4: from the complement
+        double th = 2 * Math.PI * (swap ? q4 - kq : kq) / n;
+        double c = Math.cos(th), s = Math.sin(th);
+        if (swap) { double t = c; c = s; s = t; }
+        switch (quad) {
+            case 0: return cos ? c : s;
+            case 1: return cos ? -s : c;
+            case 2: return cos ? -c : -s;
+            default: return cos ? s : -c;
+        }
+    }
+
+    static float[][] toFloat(double[][] a) {
+        float[][] f = new float[a.length][];
+        for (int i = 0; i < a.length; i++) f[i] = a[i] == null ? null : toFloat(a[i]);
+        return f;
+    }
+
+    static float[] toFloat(double[] a) {
+        float[] f = new float[a.length];
+        for (int i = 0; i < a.length; i++) f[i] = (float) a[i];
+        return f;
+    }
+}
