@@ -1,19 +1,20 @@
 package dev.segue.dsp.spectral;
 
 /**
- * The element-type-independent part of {@link FloatBatchFft} and {@link DoubleBatchFft}: the radix-4 (one final
- * radix-2 when log2(m) is odd) decimation-in-frequency stages of an m-point complex FFT, their twiddles (float64; the
+ * The element-type-independent part of {@link FloatBatchFft} and {@link DoubleBatchFft}: the decimation-in-frequency
+ * stages of an m-point complex FFT (radix 4 first, radix 8 for the last ones, a single radix 2 for m = 8), their twiddles (float64; the
  * float32 twin rounds them once), the real-FFT post-processing factors, the schedule of in-place passes and where
  * each frequency ends up.
  * <p>
  * The passes run <b>in place</b>: stage st splits every block of len[st] values into four blocks of len[st]/4
- * (butterfly on x[p], x[p + q], x[p + 2q], x[p + 3q], output k times W_len^{kp} back to x[p + kq]), so after stage 0
+ * (radix 4: butterfly on x[p], x[p + q], x[p + 2q], x[p + 3q], output k times W_len^{kp} back to x[p + kq];
+ * radix 8 alike on eight), so after stage 0
  * each quarter of the array is an independent sub-FFT. The schedule runs the remaining stages of one sub-block to the
  * end before the next ({@link #schedule}: depth first down to blocks of at most {@link #BLOCK_VECTORS} vectors, then
  * breadth first inside): with one 64-byte vector per value, a 256-value block (re + im planes) is 32 KB and stays in
  * L1 for all its passes, where a Stockham (out-of-place, autosort) pass streams the whole 128-256 KB working set
- * through L2 at every stage. The butterflies and twiddles are exactly the Stockham ones, so results are bit-for-bit
- * unchanged; only the output order differs: frequency k sits at {@link #zpos}[k] (mixed-radix digit reversal), which
+ * through L2 at every stage. The radix-4 butterflies and twiddles are the former Stockham ones; the output order
+ * differs: frequency k sits at {@link #zpos}[k] (mixed-radix digit reversal), which
  * the unpack reads through.
  */
 final class BatchFftPlan {
@@ -21,10 +22,10 @@ final class BatchFftPlan {
     static final int BLOCK_VECTORS = 256;
 
     final int n, m, nStages;
-    /** Block length of each stage (4, or 2 for a final radix-2 stage). */
-    final int[] len;
-    /** Twiddles of stage st at p < len/4: W_len^{kp} = w{k}r + i w{k}i. */
-    final double[][] w1r, w1i, w2r, w2i, w3r, w3i;
+    /** Block length and radix (4, 8, or 2 for a single final radix-2 stage) of each stage. */
+    final int[] len, radix;
+    /** Twiddles of stage st, output k (1 .. radix-1), p < len/radix: W_len^{kp} = twr[st][k-1][p] + i twi[st][k-1][p]. */
+    final double[][][] twr, twi;
     /** 0.5 cos(2 pi k / n), -0.5 sin(2 pi k / n), k = 0 .. m. */
     final double[] postC, postS;
     /** The position of frequency k (0 .. m-1) in the transformed array, in values (multiply by the lane count). */
@@ -36,25 +37,30 @@ final class BatchFftPlan {
         if (!supports(n)) throw new IllegalArgumentException("batched FFT: n=" + n);
         this.n = n;
         this.m = n / 2;
-        int st = 0;
-        for (int l = m; l > 1; l = l >= 4 ? l / 4 : l / 2) st++;
-        nStages = st;
-        len = new int[st];
-        w1r = new double[st][]; w1i = new double[st][]; w2r = new double[st][]; w2i = new double[st][]; w3r = new double[st][]; w3i = new double[st][];
-        for (int i = 0, l = m; l > 1; i++) {
+        // stage 0: radix 4 (fused with the load); then radix 4 while needed to make the rest a multiple of 3 bits,
+        // then radix 8 (fewer passes: the passes are store-bound); a single leftover bit: one radix-2 stage
+        int bits = Integer.numberOfTrailingZeros(m), rest = bits - 2;
+        int r8 = rest == 1 ? 0 : rest / 3;
+        while (r8 > 0 && (rest - 3 * r8) % 2 != 0) r8--;
+        int r4 = rest == 1 ? 0 : (rest - 3 * r8) / 2;
+        nStages = 1 + r4 + r8 + (rest == 1 ? 1 : 0);
+        radix = new int[nStages];
+        len = new int[nStages];
+        twr = new double[nStages][][];
+        twi = new double[nStages][][];
+        for (int i = 0, l = m; i < nStages; i++) {
+            int r = i == 0 || i <= r4 ? 4 : rest == 1 ? 2 : 8;
+            radix[i] = r;
             len[i] = l;
-            if (l >= 4) {
-                int q = l / 4;
-                w1r[i] = new double[q]; w1i[i] = new double[q]; w2r[i] = new double[q]; w2i[i] = new double[q]; w3r[i] = new double[q]; w3i[i] = new double[q];
+            int q = l / r;
+            twr[i] = new double[r - 1][q];
+            twi[i] = new double[r - 1][q];
+            for (int k = 1; k < r; k++)
                 for (int p = 0; p < q; p++) {
-                    w1r[i][p] = cos(p, l); w1i[i][p] = -sin(p, l);
-                    w2r[i][p] = cos(2L * p, l); w2i[i][p] = -sin(2L * p, l);
-                    w3r[i][p] = cos(3L * p, l); w3i[i][p] = -sin(3L * p, l);
+                    twr[i][k - 1][p] = cos((long) k * p, l);
+                    twi[i][k - 1][p] = -sin((long) k * p, l);
                 }
-                l /= 4;
-            } else {
-                l /= 2;
-            }
+            l /= r;
         }
         postC = new double[m + 1];
         postS = new double[m + 1];
@@ -68,7 +74,7 @@ final class BatchFftPlan {
         for (int k = 0; k < m; k++) {
             int pos = 0, size = m, kk = k;
             for (int s = 0; s < nStages; s++) {
-                int r = len[s] >= 4 ? 4 : 2;
+                int r = radix[s];
                 size /= r;
                 pos += (kk % r) * size;
                 kk /= r;
@@ -120,9 +126,12 @@ final class BatchFftPlan {
         }
     }
 
-    static float[][] toFloat(double[][] a) {
-        float[][] f = new float[a.length][];
-        for (int i = 0; i < a.length; i++) f[i] = a[i] == null ? null : toFloat(a[i]);
+    static float[][][] toFloat(double[][][] a) {
+        float[][][] f = new float[a.length][][];
+        for (int i = 0; i < a.length; i++) {
+            f[i] = new float[a[i].length][];
+            for (int j = 0; j < a[i].length; j++) f[i][j] = toFloat(a[i][j]);
+        }
         return f;
     }
 

@@ -4,7 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The float64 twin of {@link FloatBatchFft} (the same code with the element type substituted, the shared plan in
+ * The float64 twin of {@link DoubleBatchFft} (the same code with the element type substituted, the shared plan in
  * {@link BatchFftPlan}: keep the two in step): real FFTs of L frames at once in float64 lanes (L = 8 with AVX-512),
  * frame l in lane l, loaded from a float64 column layout of the (padded) signal (Stft.Columns; no gathers: JDK 17 does
  * not intrinsify float64 gathers), the window applied in float64 as librosa does; blocked in-place radix-4
@@ -19,12 +19,13 @@ final class DoubleBatchFft {
     static final int L = S.length();
 
     final int n, m;
-    private final int[] len, schedule, zpos;
-    private final double[][] w1r, w1i, w2r, w2i, w3r, w3i;
+    private final int[] len, radix, schedule, zpos;
+    /** Twiddles of stage st, output k, p: twr[st][k-1][p] + i twi[st][k-1][p] (see {@link BatchFftPlan}). */
+    private final double[][][] twr, twi;
     private static final double HALF = 0.5;
     private final double[] postC, postS, win;
     /** The transform's work array (n/2 complex values, lane-interleaved, in place; frequency k at zpos[k]). */
-    private final double[] zr, zi;
+    final double[] zr, zi;
     /** Output of {@link #unpack()}: bin k of lane l at [k * L + l]. */
     final double[] outRe, outIm;
 
@@ -37,12 +38,12 @@ final class DoubleBatchFft {
         this.n = n;
         this.m = n / 2;
         len = plan.len;
+        radix = plan.radix;
         schedule = plan.schedule;
         zpos = new int[m];
         for (int k = 0; k < m; k++) zpos[k] = plan.zpos[k] * L;
-        w1r = plan.w1r; w1i = plan.w1i;
-        w2r = plan.w2r; w2i = plan.w2i;
-        w3r = plan.w3r; w3i = plan.w3i;
+        twr = plan.twr;
+        twi = plan.twi;
         postC = plan.postC;
         postS = plan.postS;
         win = w.clone();
@@ -63,15 +64,19 @@ final class DoubleBatchFft {
         double[] xr = zr, xi = zi;
         int[] sch = schedule;
         for (int i = 0; i < sch.length; i += 3) {
-            int st = sch[i];
-            if (len[st] >= 4) radix4(st, xr, xi, sch[i + 1] * L, sch[i + 2] * L); else radix2(xr, xi, sch[i + 1] * L, sch[i + 2] * L);
+            int st = sch[i], from = sch[i + 1] * L, to = sch[i + 2] * L;
+            switch (radix[st]) {
+                case 8 -> { if (len[st] == 8) radix8Last(xr, xi, from, to); else radix8(st, xr, xi, from, to); }
+                case 4 -> radix4(st, xr, xi, from, to);
+                default -> radix2(xr, xi, from, to);
+            }
         }
     }
 
     /** The first radix-4 pass (len m), reading the windowed frames from src into zr/zi. */
     private void loadFirstStage(double[] src, int[] off, int base) {
         int q = m / 4;
-        double[] c1 = w1r[0], s1 = w1i[0], c2 = w2r[0], s2 = w2i[0], c3 = w3r[0], s3 = w3i[0];
+        double[] c1 = twr[0][0], s1 = twi[0][0], c2 = twr[0][1], s2 = twi[0][1], c3 = twr[0][2], s3 = twi[0][2];
         double[] yr = zr, yi = zi;
         for (int p = 0; p < q; p++) {
             int t0 = 2 * p, t1 = 2 * (p + q), t2 = 2 * (p + 2 * q), t3 = 2 * (p + 3 * q);
@@ -110,9 +115,9 @@ final class DoubleBatchFft {
     }
 
     /** Stage st in place on the blocks of len[st] values in [from, to) (element offsets). */
-    private void radix4(int st, double[] xr, double[] xi, int from, int to) {
+    void radix4(int st, double[] xr, double[] xi, int from, int to) {
         int l = len[st], q = l / 4, sL = q * L, lL = l * L;
-        double[] c1 = w1r[st], s1 = w1i[st], c2 = w2r[st], s2 = w2i[st], c3 = w3r[st], s3 = w3i[st];
+        double[] c1 = twr[st][0], s1 = twi[st][0], c2 = twr[st][1], s2 = twi[st][1], c3 = twr[st][2], s3 = twi[st][2];
         for (int p = 0; p < q; p++) {
             double wc1 = c1[p], ws1 = s1[p], wc2 = c2[p], ws2 = s2[p], wc3 = c3[p], ws3 = s3[p];
             DoubleVector vwc1 = DoubleVector.broadcast(S, wc1), vws1 = DoubleVector.broadcast(S, ws1), vnws1 = DoubleVector.broadcast(S, -ws1);
@@ -142,6 +147,110 @@ final class DoubleBatchFft {
                 xR.fma(vwc3, xI.mul(vnws3)).intoArray(xr, oj + 3 * sL);
                 xR.fma(vws3, xI.mul(vwc3)).intoArray(xi, oj + 3 * sL);
             }
+        }
+    }
+
+    /**
+     * Radix-8 stage st in place on the blocks of len[st] values in [from, to): the 8-point DFT of x[p + kq] (k < 8,
+     * q = len/8) as two radix-2 steps (sums and W8-rotated differences) and two 4-point DFTs, output k times
+     * W_len^{kp}.
+     */
+    private void radix8(int st, double[] xr, double[] xi, int from, int to) {
+        int l = len[st], q = l / 8, sL = q * L, lL = l * L;
+        double[][] wr = twr[st], wi = twi[st];
+        DoubleVector h = DoubleVector.broadcast(S, Math.sqrt(0.5));
+        for (int p = 0; p < q; p++) {
+            double wc1 = wr[0][p], ws1 = wi[0][p], wc2 = wr[1][p], ws2 = wi[1][p], wc3 = wr[2][p], ws3 = wi[2][p];
+            double wc4 = wr[3][p], ws4 = wi[3][p], wc5 = wr[4][p], ws5 = wi[4][p], wc6 = wr[5][p], ws6 = wi[5][p];
+            double wc7 = wr[6][p], ws7 = wi[6][p];
+            for (int o = from + p * L; o < to; o += lL) {
+                DoubleVector x0r = DoubleVector.fromArray(S, xr, o), x0i = DoubleVector.fromArray(S, xi, o);
+                DoubleVector x4r = DoubleVector.fromArray(S, xr, o + 4 * sL), x4i = DoubleVector.fromArray(S, xi, o + 4 * sL);
+                DoubleVector a0r = x0r.add(x4r), a0i = x0i.add(x4i), d0r = x0r.sub(x4r), d0i = x0i.sub(x4i);
+                DoubleVector x1r = DoubleVector.fromArray(S, xr, o + sL), x1i = DoubleVector.fromArray(S, xi, o + sL);
+                DoubleVector x5r = DoubleVector.fromArray(S, xr, o + 5 * sL), x5i = DoubleVector.fromArray(S, xi, o + 5 * sL);
+                DoubleVector a1r = x1r.add(x5r), a1i = x1i.add(x5i), e1r = x1r.sub(x5r), e1i = x1i.sub(x5i);
+                DoubleVector x2r = DoubleVector.fromArray(S, xr, o + 2 * sL), x2i = DoubleVector.fromArray(S, xi, o + 2 * sL);
+                DoubleVector x6r = DoubleVector.fromArray(S, xr, o + 6 * sL), x6i = DoubleVector.fromArray(S, xi, o + 6 * sL);
+                DoubleVector a2r = x2r.add(x6r), a2i = x2i.add(x6i), d2r = x2r.sub(x6r), d2i = x2i.sub(x6i);
+                DoubleVector x3r = DoubleVector.fromArray(S, xr, o + 3 * sL), x3i = DoubleVector.fromArray(S, xi, o + 3 * sL);
+                DoubleVector x7r = DoubleVector.fromArray(S, xr, o + 7 * sL), x7i = DoubleVector.fromArray(S, xi, o + 7 * sL);
+                DoubleVector a3r = x3r.add(x7r), a3i = x3i.add(x7i), e3r = x3r.sub(x7r), e3i = x3i.sub(x7i);
+                // b1 = e1 W8 = (e1r + e1i, e1i - e1r) h; b2 = -i d2 = (d2i, -d2r); b3 = e3 W8^3 = (e3i - e3r, -(e3r + e3i)) h
+                DoubleVector b1r = e1r.add(e1i).mul(h), b1i = e1i.sub(e1r).mul(h);
+                DoubleVector b3r = e3i.sub(e3r).mul(h), b3i = e3r.add(e3i).mul(h); // b3i negated: used as -b3i below
+                // even outputs: DFT4 of a
+                DoubleVector s02r = a0r.add(a2r), s02i = a0i.add(a2i), t02r = a0r.sub(a2r), t02i = a0i.sub(a2i);
+                DoubleVector s13r = a1r.add(a3r), s13i = a1i.add(a3i), t13r = a1r.sub(a3r), t13i = a1i.sub(a3i);
+                s02r.add(s13r).intoArray(xr, o);
+                s02i.add(s13i).intoArray(xi, o);
+                DoubleVector yR = s02r.sub(s13r), yI = s02i.sub(s13i);                       // X4
+                yR.fma(DoubleVector.broadcast(S, wc4), yI.mul(-ws4)).intoArray(xr, o + 4 * sL);
+                yR.fma(DoubleVector.broadcast(S, ws4), yI.mul(wc4)).intoArray(xi, o + 4 * sL);
+                yR = t02r.add(t13i); yI = t02i.sub(t13r);                                    // X2 = t02 - i t13
+                yR.fma(DoubleVector.broadcast(S, wc2), yI.mul(-ws2)).intoArray(xr, o + 2 * sL);
+                yR.fma(DoubleVector.broadcast(S, ws2), yI.mul(wc2)).intoArray(xi, o + 2 * sL);
+                yR = t02r.sub(t13i); yI = t02i.add(t13r);                                    // X6 = t02 + i t13
+                yR.fma(DoubleVector.broadcast(S, wc6), yI.mul(-ws6)).intoArray(xr, o + 6 * sL);
+                yR.fma(DoubleVector.broadcast(S, ws6), yI.mul(wc6)).intoArray(xi, o + 6 * sL);
+                // odd outputs: DFT4 of b = (d0, b1, b2, b3) with b2 = (d2i, -d2r), b3 = (b3r, -b3i)
+                DoubleVector u02r = d0r.add(d2i), u02i = d0i.sub(d2r), v02r = d0r.sub(d2i), v02i = d0i.add(d2r);
+                DoubleVector u13r = b1r.add(b3r), u13i = b1i.sub(b3i), v13r = b1r.sub(b3r), v13i = b1i.add(b3i);
+                yR = u02r.add(u13r); yI = u02i.add(u13i);                                    // X1
+                yR.fma(DoubleVector.broadcast(S, wc1), yI.mul(-ws1)).intoArray(xr, o + sL);
+                yR.fma(DoubleVector.broadcast(S, ws1), yI.mul(wc1)).intoArray(xi, o + sL);
+                yR = u02r.sub(u13r); yI = u02i.sub(u13i);                                    // X5
+                yR.fma(DoubleVector.broadcast(S, wc5), yI.mul(-ws5)).intoArray(xr, o + 5 * sL);
+                yR.fma(DoubleVector.broadcast(S, ws5), yI.mul(wc5)).intoArray(xi, o + 5 * sL);
+                yR = v02r.add(v13i); yI = v02i.sub(v13r);                                    // X3 = v02 - i v13
+                yR.fma(DoubleVector.broadcast(S, wc3), yI.mul(-ws3)).intoArray(xr, o + 3 * sL);
+                yR.fma(DoubleVector.broadcast(S, ws3), yI.mul(wc3)).intoArray(xi, o + 3 * sL);
+                yR = v02r.sub(v13i); yI = v02i.add(v13r);                                    // X7 = v02 + i v13
+                yR.fma(DoubleVector.broadcast(S, wc7), yI.mul(-ws7)).intoArray(xr, o + 7 * sL);
+                yR.fma(DoubleVector.broadcast(S, ws7), yI.mul(wc7)).intoArray(xi, o + 7 * sL);
+            }
+        }
+    }
+
+    /** The last radix-8 stage (len 8: no twiddles) on [from, to). */
+    private void radix8Last(double[] xr, double[] xi, int from, int to) {
+        DoubleVector h = DoubleVector.broadcast(S, Math.sqrt(0.5));
+        int sL = L;
+        for (int o = from; o < to; o += 8 * L) {
+            DoubleVector x0r = DoubleVector.fromArray(S, xr, o), x0i = DoubleVector.fromArray(S, xi, o);
+            DoubleVector x4r = DoubleVector.fromArray(S, xr, o + 4 * sL), x4i = DoubleVector.fromArray(S, xi, o + 4 * sL);
+            DoubleVector a0r = x0r.add(x4r), a0i = x0i.add(x4i), d0r = x0r.sub(x4r), d0i = x0i.sub(x4i);
+            DoubleVector x1r = DoubleVector.fromArray(S, xr, o + sL), x1i = DoubleVector.fromArray(S, xi, o + sL);
+            DoubleVector x5r = DoubleVector.fromArray(S, xr, o + 5 * sL), x5i = DoubleVector.fromArray(S, xi, o + 5 * sL);
+            DoubleVector a1r = x1r.add(x5r), a1i = x1i.add(x5i), e1r = x1r.sub(x5r), e1i = x1i.sub(x5i);
+            DoubleVector x2r = DoubleVector.fromArray(S, xr, o + 2 * sL), x2i = DoubleVector.fromArray(S, xi, o + 2 * sL);
+            DoubleVector x6r = DoubleVector.fromArray(S, xr, o + 6 * sL), x6i = DoubleVector.fromArray(S, xi, o + 6 * sL);
+            DoubleVector a2r = x2r.add(x6r), a2i = x2i.add(x6i), d2r = x2r.sub(x6r), d2i = x2i.sub(x6i);
+            DoubleVector x3r = DoubleVector.fromArray(S, xr, o + 3 * sL), x3i = DoubleVector.fromArray(S, xi, o + 3 * sL);
+            DoubleVector x7r = DoubleVector.fromArray(S, xr, o + 7 * sL), x7i = DoubleVector.fromArray(S, xi, o + 7 * sL);
+            DoubleVector a3r = x3r.add(x7r), a3i = x3i.add(x7i), e3r = x3r.sub(x7r), e3i = x3i.sub(x7i);
+            DoubleVector b1r = e1r.add(e1i).mul(h), b1i = e1i.sub(e1r).mul(h);
+            DoubleVector b3r = e3i.sub(e3r).mul(h), b3i = e3r.add(e3i).mul(h);
+            DoubleVector s02r = a0r.add(a2r), s02i = a0i.add(a2i), t02r = a0r.sub(a2r), t02i = a0i.sub(a2i);
+            DoubleVector s13r = a1r.add(a3r), s13i = a1i.add(a3i), t13r = a1r.sub(a3r), t13i = a1i.sub(a3i);
+            s02r.add(s13r).intoArray(xr, o);
+            s02i.add(s13i).intoArray(xi, o);
+            s02r.sub(s13r).intoArray(xr, o + 4 * sL);
+            s02i.sub(s13i).intoArray(xi, o + 4 * sL);
+            t02r.add(t13i).intoArray(xr, o + 2 * sL);
+            t02i.sub(t13r).intoArray(xi, o + 2 * sL);
+            t02r.sub(t13i).intoArray(xr, o + 6 * sL);
+            t02i.add(t13r).intoArray(xi, o + 6 * sL);
+            DoubleVector u02r = d0r.add(d2i), u02i = d0i.sub(d2r), v02r = d0r.sub(d2i), v02i = d0i.add(d2r);
+            DoubleVector u13r = b1r.add(b3r), u13i = b1i.sub(b3i), v13r = b1r.sub(b3r), v13i = b1i.add(b3i);
+            u02r.add(u13r).intoArray(xr, o + sL);
+            u02i.add(u13i).intoArray(xi, o + sL);
+            u02r.sub(u13r).intoArray(xr, o + 5 * sL);
+            u02i.sub(u13i).intoArray(xi, o + 5 * sL);
+            v02r.add(v13i).intoArray(xr, o + 3 * sL);
+            v02i.sub(v13r).intoArray(xi, o + 3 * sL);
+            v02r.sub(v13i).intoArray(xr, o + 7 * sL);
+            v02i.add(v13r).intoArray(xi, o + 7 * sL);
         }
     }
 

@@ -20,8 +20,9 @@ final class FloatBatchFft {
     static final int L = S.length();
 
     final int n, m;
-    private final int[] len, schedule, zpos;
-    private final float[][] w1r, w1i, w2r, w2i, w3r, w3i;
+    private final int[] len, radix, schedule, zpos;
+    /** Twiddles of stage st, output k, p: twr[st][k-1][p] + i twi[st][k-1][p] (see {@link BatchFftPlan}). */
+    private final float[][][] twr, twi;
     private static final float HALF = 0.5f;
     private final float[] postC, postS, win;
     /** The transform's work array (n/2 complex values, lane-interleaved, in place; frequency k at zpos[k]). */
@@ -38,12 +39,12 @@ final class FloatBatchFft {
         this.n = n;
         this.m = n / 2;
         len = plan.len;
+        radix = plan.radix;
         schedule = plan.schedule;
         zpos = new int[m];
         for (int k = 0; k < m; k++) zpos[k] = plan.zpos[k] * L;
-        w1r = BatchFftPlan.toFloat(plan.w1r); w1i = BatchFftPlan.toFloat(plan.w1i);
-        w2r = BatchFftPlan.toFloat(plan.w2r); w2i = BatchFftPlan.toFloat(plan.w2i);
-        w3r = BatchFftPlan.toFloat(plan.w3r); w3i = BatchFftPlan.toFloat(plan.w3i);
+        twr = BatchFftPlan.toFloat(plan.twr);
+        twi = BatchFftPlan.toFloat(plan.twi);
         postC = BatchFftPlan.toFloat(plan.postC);
         postS = BatchFftPlan.toFloat(plan.postS);
         win = new float[n];
@@ -87,15 +88,19 @@ final class FloatBatchFft {
         float[] xr = zr, xi = zi;
         int[] sch = schedule;
         for (int i = 0; i < sch.length; i += 3) {
-            int st = sch[i];
-            if (len[st] >= 4) radix4(st, xr, xi, sch[i + 1] * L, sch[i + 2] * L); else radix2(xr, xi, sch[i + 1] * L, sch[i + 2] * L);
+            int st = sch[i], from = sch[i + 1] * L, to = sch[i + 2] * L;
+            switch (radix[st]) {
+                case 8 -> { if (len[st] == 8) radix8Last(xr, xi, from, to); else radix8(st, xr, xi, from, to); }
+                case 4 -> radix4(st, xr, xi, from, to);
+                default -> radix2(xr, xi, from, to);
+            }
         }
     }
 
     /** The first radix-4 pass (len m), reading the windowed frames from src into zr/zi. */
     private void loadFirstStage(float[] src, int[] off, int base) {
         int q = m / 4;
-        float[] c1 = w1r[0], s1 = w1i[0], c2 = w2r[0], s2 = w2i[0], c3 = w3r[0], s3 = w3i[0];
+        float[] c1 = twr[0][0], s1 = twi[0][0], c2 = twr[0][1], s2 = twi[0][1], c3 = twr[0][2], s3 = twi[0][2];
         float[] yr = zr, yi = zi;
         for (int p = 0; p < q; p++) {
             int t0 = 2 * p, t1 = 2 * (p + q), t2 = 2 * (p + 2 * q), t3 = 2 * (p + 3 * q);
@@ -136,7 +141,7 @@ final class FloatBatchFft {
     /** Stage st in place on the blocks of len[st] values in [from, to) (element offsets). */
     void radix4(int st, float[] xr, float[] xi, int from, int to) {
         int l = len[st], q = l / 4, sL = q * L, lL = l * L;
-        float[] c1 = w1r[st], s1 = w1i[st], c2 = w2r[st], s2 = w2i[st], c3 = w3r[st], s3 = w3i[st];
+        float[] c1 = twr[st][0], s1 = twi[st][0], c2 = twr[st][1], s2 = twi[st][1], c3 = twr[st][2], s3 = twi[st][2];
         for (int p = 0; p < q; p++) {
             float wc1 = c1[p], ws1 = s1[p], wc2 = c2[p], ws2 = s2[p], wc3 = c3[p], ws3 = s3[p];
             FloatVector vwc1 = FloatVector.broadcast(S, wc1), vws1 = FloatVector.broadcast(S, ws1), vnws1 = FloatVector.broadcast(S, -ws1);
@@ -166,6 +171,110 @@ final class FloatBatchFft {
                 xR.fma(vwc3, xI.mul(vnws3)).intoArray(xr, oj + 3 * sL);
                 xR.fma(vws3, xI.mul(vwc3)).intoArray(xi, oj + 3 * sL);
             }
+        }
+    }
+
+    /**
+     * Radix-8 stage st in place on the blocks of len[st] values in [from, to): the 8-point DFT of x[p + kq] (k < 8,
+     * q = len/8) as two radix-2 steps (sums and W8-rotated differences) and two 4-point DFTs, output k times
+     * W_len^{kp}.
+     */
+    private void radix8(int st, float[] xr, float[] xi, int from, int to) {
+        int l = len[st], q = l / 8, sL = q * L, lL = l * L;
+        float[][] wr = twr[st], wi = twi[st];
+        FloatVector h = FloatVector.broadcast(S, (float) Math.sqrt(0.5));
+        for (int p = 0; p < q; p++) {
+            float wc1 = wr[0][p], ws1 = wi[0][p], wc2 = wr[1][p], ws2 = wi[1][p], wc3 = wr[2][p], ws3 = wi[2][p];
+            float wc4 = wr[3][p], ws4 = wi[3][p], wc5 = wr[4][p], ws5 = wi[4][p], wc6 = wr[5][p], ws6 = wi[5][p];
+            float wc7 = wr[6][p], ws7 = wi[6][p];
+            for (int o = from + p * L; o < to; o += lL) {
+                FloatVector x0r = FloatVector.fromArray(S, xr, o), x0i = FloatVector.fromArray(S, xi, o);
+                FloatVector x4r = FloatVector.fromArray(S, xr, o + 4 * sL), x4i = FloatVector.fromArray(S, xi, o + 4 * sL);
+                FloatVector a0r = x0r.add(x4r), a0i = x0i.add(x4i), d0r = x0r.sub(x4r), d0i = x0i.sub(x4i);
+                FloatVector x1r = FloatVector.fromArray(S, xr, o + sL), x1i = FloatVector.fromArray(S, xi, o + sL);
+                FloatVector x5r = FloatVector.fromArray(S, xr, o + 5 * sL), x5i = FloatVector.fromArray(S, xi, o + 5 * sL);
+                FloatVector a1r = x1r.add(x5r), a1i = x1i.add(x5i), e1r = x1r.sub(x5r), e1i = x1i.sub(x5i);
+                FloatVector x2r = FloatVector.fromArray(S, xr, o + 2 * sL), x2i = FloatVector.fromArray(S, xi, o + 2 * sL);
+                FloatVector x6r = FloatVector.fromArray(S, xr, o + 6 * sL), x6i = FloatVector.fromArray(S, xi, o + 6 * sL);
+                FloatVector a2r = x2r.add(x6r), a2i = x2i.add(x6i), d2r = x2r.sub(x6r), d2i = x2i.sub(x6i);
+                FloatVector x3r = FloatVector.fromArray(S, xr, o + 3 * sL), x3i = FloatVector.fromArray(S, xi, o + 3 * sL);
+                FloatVector x7r = FloatVector.fromArray(S, xr, o + 7 * sL), x7i = FloatVector.fromArray(S, xi, o + 7 * sL);
+                FloatVector a3r = x3r.add(x7r), a3i = x3i.add(x7i), e3r = x3r.sub(x7r), e3i = x3i.sub(x7i);
+                // b1 = e1 W8 = (e1r + e1i, e1i - e1r) h; b2 = -i d2 = (d2i, -d2r); b3 = e3 W8^3 = (e3i - e3r, -(e3r + e3i)) h
+                FloatVector b1r = e1r.add(e1i).mul(h), b1i = e1i.sub(e1r).mul(h);
+                FloatVector b3r = e3i.sub(e3r).mul(h), b3i = e3r.add(e3i).mul(h); // b3i negated: used as -b3i below
+                // even outputs: DFT4 of a
+                FloatVector s02r = a0r.add(a2r), s02i = a0i.add(a2i), t02r = a0r.sub(a2r), t02i = a0i.sub(a2i);
+                FloatVector s13r = a1r.add(a3r), s13i = a1i.add(a3i), t13r = a1r.sub(a3r), t13i = a1i.sub(a3i);
+                s02r.add(s13r).intoArray(xr, o);
+                s02i.add(s13i).intoArray(xi, o);
+                FloatVector yR = s02r.sub(s13r), yI = s02i.sub(s13i);                       // X4
+                yR.fma(FloatVector.broadcast(S, wc4), yI.mul(-ws4)).intoArray(xr, o + 4 * sL);
+                yR.fma(FloatVector.broadcast(S, ws4), yI.mul(wc4)).intoArray(xi, o + 4 * sL);
+                yR = t02r.add(t13i); yI = t02i.sub(t13r);                                    // X2 = t02 - i t13
+                yR.fma(FloatVector.broadcast(S, wc2), yI.mul(-ws2)).intoArray(xr, o + 2 * sL);
+                yR.fma(FloatVector.broadcast(S, ws2), yI.mul(wc2)).intoArray(xi, o + 2 * sL);
+                yR = t02r.sub(t13i); yI = t02i.add(t13r);                                    // X6 = t02 + i t13
+                yR.fma(FloatVector.broadcast(S, wc6), yI.mul(-ws6)).intoArray(xr, o + 6 * sL);
+                yR.fma(FloatVector.broadcast(S, ws6), yI.mul(wc6)).intoArray(xi, o + 6 * sL);
+                // odd outputs: DFT4 of b = (d0, b1, b2, b3) with b2 = (d2i, -d2r), b3 = (b3r, -b3i)
+                FloatVector u02r = d0r.add(d2i), u02i = d0i.sub(d2r), v02r = d0r.sub(d2i), v02i = d0i.add(d2r);
+                FloatVector u13r = b1r.add(b3r), u13i = b1i.sub(b3i), v13r = b1r.sub(b3r), v13i = b1i.add(b3i);
+                yR = u02r.add(u13r); yI = u02i.add(u13i);                                    // X1
+                yR.fma(FloatVector.broadcast(S, wc1), yI.mul(-ws1)).intoArray(xr, o + sL);
+                yR.fma(FloatVector.broadcast(S, ws1), yI.mul(wc1)).intoArray(xi, o + sL);
+                yR = u02r.sub(u13r); yI = u02i.sub(u13i);                                    // X5
+                yR.fma(FloatVector.broadcast(S, wc5), yI.mul(-ws5)).intoArray(xr, o + 5 * sL);
+                yR.fma(FloatVector.broadcast(S, ws5), yI.mul(wc5)).intoArray(xi, o + 5 * sL);
+                yR = v02r.add(v13i); yI = v02i.sub(v13r);                                    // X3 = v02 - i v13
+                yR.fma(FloatVector.broadcast(S, wc3), yI.mul(-ws3)).intoArray(xr, o + 3 * sL);
+                yR.fma(FloatVector.broadcast(S, ws3), yI.mul(wc3)).intoArray(xi, o + 3 * sL);
+                yR = v02r.sub(v13i); yI = v02i.add(v13r);                                    // X7 = v02 + i v13
+                yR.fma(FloatVector.broadcast(S, wc7), yI.mul(-ws7)).intoArray(xr, o + 7 * sL);
+                yR.fma(FloatVector.broadcast(S, ws7), yI.mul(wc7)).intoArray(xi, o + 7 * sL);
+            }
+        }
+    }
+
+    /** The last radix-8 stage (len 8: no twiddles) on [from, to). */
+    private void radix8Last(float[] xr, float[] xi, int from, int to) {
+        FloatVector h = FloatVector.broadcast(S, (float) Math.sqrt(0.5));
+        int sL = L;
+        for (int o = from; o < to; o += 8 * L) {
+            FloatVector x0r = FloatVector.fromArray(S, xr, o), x0i = FloatVector.fromArray(S, xi, o);
+            FloatVector x4r = FloatVector.fromArray(S, xr, o + 4 * sL), x4i = FloatVector.fromArray(S, xi, o + 4 * sL);
+            FloatVector a0r = x0r.add(x4r), a0i = x0i.add(x4i), d0r = x0r.sub(x4r), d0i = x0i.sub(x4i);
+            FloatVector x1r = FloatVector.fromArray(S, xr, o + sL), x1i = FloatVector.fromArray(S, xi, o + sL);
+            FloatVector x5r = FloatVector.fromArray(S, xr, o + 5 * sL), x5i = FloatVector.fromArray(S, xi, o + 5 * sL);
+            FloatVector a1r = x1r.add(x5r), a1i = x1i.add(x5i), e1r = x1r.sub(x5r), e1i = x1i.sub(x5i);
+            FloatVector x2r = FloatVector.fromArray(S, xr, o + 2 * sL), x2i = FloatVector.fromArray(S, xi, o + 2 * sL);
+            FloatVector x6r = FloatVector.fromArray(S, xr, o + 6 * sL), x6i = FloatVector.fromArray(S, xi, o + 6 * sL);
+            FloatVector a2r = x2r.add(x6r), a2i = x2i.add(x6i), d2r = x2r.sub(x6r), d2i = x2i.sub(x6i);
+            FloatVector x3r = FloatVector.fromArray(S, xr, o + 3 * sL), x3i = FloatVector.fromArray(S, xi, o + 3 * sL);
+            FloatVector x7r = FloatVector.fromArray(S, xr, o + 7 * sL), x7i = FloatVector.fromArray(S, xi, o + 7 * sL);
+            FloatVector a3r = x3r.add(x7r), a3i = x3i.add(x7i), e3r = x3r.sub(x7r), e3i = x3i.sub(x7i);
+            FloatVector b1r = e1r.add(e1i).mul(h), b1i = e1i.sub(e1r).mul(h);
+            FloatVector b3r = e3i.sub(e3r).mul(h), b3i = e3r.add(e3i).mul(h);
+            FloatVector s02r = a0r.add(a2r), s02i = a0i.add(a2i), t02r = a0r.sub(a2r), t02i = a0i.sub(a2i);
+            FloatVector s13r = a1r.add(a3r), s13i = a1i.add(a3i), t13r = a1r.sub(a3r), t13i = a1i.sub(a3i);
+            s02r.add(s13r).intoArray(xr, o);
+            s02i.add(s13i).intoArray(xi, o);
+            s02r.sub(s13r).intoArray(xr, o + 4 * sL);
+            s02i.sub(s13i).intoArray(xi, o + 4 * sL);
+            t02r.add(t13i).intoArray(xr, o + 2 * sL);
+            t02i.sub(t13r).intoArray(xi, o + 2 * sL);
+            t02r.sub(t13i).intoArray(xr, o + 6 * sL);
+            t02i.add(t13r).intoArray(xi, o + 6 * sL);
+            FloatVector u02r = d0r.add(d2i), u02i = d0i.sub(d2r), v02r = d0r.sub(d2i), v02i = d0i.add(d2r);
+            FloatVector u13r = b1r.add(b3r), u13i = b1i.sub(b3i), v13r = b1r.sub(b3r), v13i = b1i.add(b3i);
+            u02r.add(u13r).intoArray(xr, o + sL);
+            u02i.add(u13i).intoArray(xi, o + sL);
+            u02r.sub(u13r).intoArray(xr, o + 5 * sL);
+            u02i.sub(u13i).intoArray(xi, o + 5 * sL);
+            v02r.add(v13i).intoArray(xr, o + 3 * sL);
+            v02i.sub(v13r).intoArray(xi, o + 3 * sL);
+            v02r.sub(v13i).intoArray(xr, o + 7 * sL);
+            v02i.add(v13r).intoArray(xi, o + 7 * sL);
         }
     }
 
