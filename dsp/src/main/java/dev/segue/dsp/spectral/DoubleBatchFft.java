@@ -1,6 +1,9 @@
 package dev.segue.dsp.spectral;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,6 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class DoubleBatchFft {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     static final int L = S.length();
+    /** Float32 species of L lanes: the columns are float32, widened on load. */
+    static final VectorSpecies<Float> HS = VectorSpecies.of(float.class, VectorShape.forBitSize(L * 32));
 
     final int n, m;
     private final int[] len, radix, schedule, zpos;
@@ -59,7 +64,7 @@ final class DoubleBatchFft {
      * Stft.Columns: the L lanes' samples are contiguous, so each is one plain vector load), times the window. Follow
      * with {@link #unpack()}, {@link #unpackInto} or {@link #unpackPower(double[])}.
      */
-    void transform(double[] src, int[] off, int base) {
+    void transform(float[] src, int[] off, int base) {
         loadFirstStage(src, off, base);
         double[] xr = zr, xi = zi;
         int[] sch = schedule;
@@ -74,20 +79,20 @@ final class DoubleBatchFft {
     }
 
     /** The first radix-4 pass (len m), reading the windowed frames from src into zr/zi. */
-    private void loadFirstStage(double[] src, int[] off, int base) {
+    private void loadFirstStage(float[] src, int[] off, int base) {
         int q = m / 4;
         double[] c1 = twr[0][0], s1 = twi[0][0], c2 = twr[0][1], s2 = twi[0][1], c3 = twr[0][2], s3 = twi[0][2];
         double[] yr = zr, yi = zi;
         for (int p = 0; p < q; p++) {
             int t0 = 2 * p, t1 = 2 * (p + q), t2 = 2 * (p + 2 * q), t3 = 2 * (p + 3 * q);
-            DoubleVector a0 = DoubleVector.fromArray(S, src, off[t0] + base).mul(win[t0]);
-            DoubleVector a1 = DoubleVector.fromArray(S, src, off[t0 + 1] + base).mul(win[t0 + 1]);
-            DoubleVector b0 = DoubleVector.fromArray(S, src, off[t1] + base).mul(win[t1]);
-            DoubleVector b1 = DoubleVector.fromArray(S, src, off[t1 + 1] + base).mul(win[t1 + 1]);
-            DoubleVector c0 = DoubleVector.fromArray(S, src, off[t2] + base).mul(win[t2]);
-            DoubleVector cI = DoubleVector.fromArray(S, src, off[t2 + 1] + base).mul(win[t2 + 1]);
-            DoubleVector d0 = DoubleVector.fromArray(S, src, off[t3] + base).mul(win[t3]);
-            DoubleVector d1 = DoubleVector.fromArray(S, src, off[t3 + 1] + base).mul(win[t3 + 1]);
+            DoubleVector a0 = ((DoubleVector) FloatVector.fromArray(HS, src, off[t0] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t0]);
+            DoubleVector a1 = ((DoubleVector) FloatVector.fromArray(HS, src, off[t0 + 1] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t0 + 1]);
+            DoubleVector b0 = ((DoubleVector) FloatVector.fromArray(HS, src, off[t1] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t1]);
+            DoubleVector b1 = ((DoubleVector) FloatVector.fromArray(HS, src, off[t1 + 1] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t1 + 1]);
+            DoubleVector c0 = ((DoubleVector) FloatVector.fromArray(HS, src, off[t2] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t2]);
+            DoubleVector cI = ((DoubleVector) FloatVector.fromArray(HS, src, off[t2 + 1] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t2 + 1]);
+            DoubleVector d0 = ((DoubleVector) FloatVector.fromArray(HS, src, off[t3] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t3]);
+            DoubleVector d1 = ((DoubleVector) FloatVector.fromArray(HS, src, off[t3 + 1] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t3 + 1]);
             double wc1 = c1[p], ws1 = s1[p], wc2 = c2[p], ws2 = s2[p], wc3 = c3[p], ws3 = s3[p];
             DoubleVector vwc1 = DoubleVector.broadcast(S, wc1), vws1 = DoubleVector.broadcast(S, ws1), vnws1 = DoubleVector.broadcast(S, -ws1);
             DoubleVector vwc2 = DoubleVector.broadcast(S, wc2), vws2 = DoubleVector.broadcast(S, ws2), vnws2 = DoubleVector.broadcast(S, -ws2);

@@ -62,20 +62,6 @@ final class FloatBatchFft {
         for (int c = 0; c < hop; c++) FloatVector.fromArray(S, y, src + c, idx, 0).intoArray(out, o + c * rows);
     }
 
-    /** Whether one float vector widens into exactly two float64 vectors (for {@link #gatherRowsWiden}). */
-    static final boolean WIDENS = 2 * jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length() == L;
-
-    /** As {@link #gatherRows} into a float64 layout (each gathered vector widened into two). */
-    static void gatherRowsWiden(float[] y, int src, int hop, double[] out, int o, int rows, int[] idx) {
-        jdk.incubator.vector.VectorSpecies<Double> ds = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED;
-        int half = ds.length();
-        for (int c = 0; c < hop; c++) {
-            FloatVector v = FloatVector.fromArray(S, y, src + c, idx, 0);
-            ((jdk.incubator.vector.DoubleVector) v.convertShape(jdk.incubator.vector.VectorOperators.F2D, ds, 0)).intoArray(out, o + c * rows);
-            ((jdk.incubator.vector.DoubleVector) v.convertShape(jdk.incubator.vector.VectorOperators.F2D, ds, 1)).intoArray(out, o + c * rows + half);
-        }
-    }
-
     static boolean supports(int n) { return BatchFftPlan.supports(n); }
 
     /**

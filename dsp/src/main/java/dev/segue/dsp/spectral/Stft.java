@@ -124,46 +124,43 @@ public final class Stft {
      * instead of a gather. A chunk of {@link #chunkFrames} frames spans rows = chunkFrames + (n_fft - 1) / hop signal
      * rows of hop samples (the last (n_fft - 1) / hop rows are copied again by the next chunk); the buffer (~220 KB) is
      * reused for every chunk and clip on the thread, so it stays in L2 between the copy and the FFT's first pass,
-     * instead of streaming a transposed copy of the whole signal (2.6 MB float32, 5.2 MB float64 for 30 s) through
-     * memory and having the JVM zero it first. One instance per thread ({@link #COLUMNS}); fill, then transform.
+     * instead of streaming a transposed copy of the whole signal (2.6 MB for 30 s; 5.2 MB when the float64 FFT had its
+     * own float64 copy) through memory and having the JVM zero it first. Float32 for both FFTs: the float64 one widens
+     * on load (exact). One instance per thread ({@link #COLUMNS}); fill, then transform.
      */
     static final class Columns {
         /** Target size of one chunk's buffer: L2-resident next to the FFT's 128 KB work array. */
         static final int CHUNK_BYTES = 224 << 10;
 
         float[] f = new float[0];
-        double[] d = new double[0];
         int[] off = new int[0];
         int chunkFrames, rows, hop, nFft;
 
-        /** Sets the geometry for these parameters (L: frames per batch; esize: bytes per element). */
-        void plan(StftParams p, int L, int esize) {
+        /** Sets the geometry for these parameters (L: frames per batch). */
+        void plan(StftParams p, int L) {
             hop = p.hop();
             nFft = p.nFft();
             int extra = (nFft - 1) / hop;
-            int c = (CHUNK_BYTES / (esize * hop) - extra) / L * L;
+            int c = (CHUNK_BYTES / (4 * hop) - extra) / L * L;
             chunkFrames = Math.max(L, c);
             rows = chunkFrames + extra;
             if (off.length < nFft) off = new int[nFft];
             for (int i = 0; i < nFft; i++) off[i] = (i % hop) * rows + i / hop;
-            if (esize == 4 && f.length < hop * rows) f = new float[hop * rows];
-            if (esize == 8 && d.length < hop * rows) d = new double[hop * rows];
+            if (f.length < hop * rows) f = new float[hop * rows];
         }
 
         /**
          * Fills the columns of frames t0 .. t0 + nf - 1 (rounded up to whole batches of L). total: the signal's frame
          * count (padded positions from (total - 1) * hop + n_fft on read as zeros, as for lanes past the last frame).
          */
-        void fill(float[] y, StftParams p, int t0, int nf, int L, int total, boolean single) {
+        void fill(float[] y, StftParams p, int t0, int nf, int L, int total) {
             int batches = (nf + L - 1) / L;
             int need = batches * L + (nFft - 1) / hop;
             int shift = p.center() ? nFft / 2 : 0;
             int valid = (total - 1) * hop + nFft; // padded positions any real frame reads; beyond: zeros
-            if (single) fillF(y, p.padMode(), hop, rows, t0, need, shift, valid, f);
-            else fillD(y, p.padMode(), hop, rows, t0, need, shift, valid, d);
+            fillF(y, p.padMode(), hop, rows, t0, need, shift, valid, f);
         }
 
-        // one copy per element type (a shared loop with a type switch inside ran 2x slower)
         private static void fillF(float[] y, PadMode pm, int hop, int rows, int t0, int need, int shift, int valid, float[] out) {
             int L = FloatBatchFft.L;
             int[] idx = FloatBatchFft.GATHER_IDX.get();
@@ -191,33 +188,6 @@ public final class Stft {
                 }
             }
         }
-
-        private static void fillD(float[] y, PadMode pm, int hop, int rows, int t0, int need, int shift, int valid, double[] out) {
-            int L = FloatBatchFft.L; // blocks of one float vector of rows, widened
-            boolean widen = FloatBatchFft.WIDENS;
-            int[] idx = FloatBatchFft.GATHER_IDX.get();
-            for (int l = 0; l < L; l++) idx[l] = l * hop;
-            for (int r0 = 0; r0 < need; r0 += L) {
-                int r1 = Math.min(need, r0 + L);
-                long g0 = (long) (t0 + r0) * hop, g1 = (long) (t0 + r1) * hop;
-                boolean inside = g0 - shift >= 0 && g1 - shift <= y.length && g1 <= valid;
-                if (inside && widen && r1 - r0 == L) {
-                    FloatBatchFft.gatherRowsWiden(y, (int) g0 - shift, hop, out, r0, rows, idx);
-                    continue;
-                }
-                for (int c = 0; c < hop; c++) {
-                    int o = c * rows;
-                    if (inside) {
-                        for (int r = r0, src = (int) g0 + c - shift; r < r1; r++, src += hop) out[o + r] = y[src];
-                        continue;
-                    }
-                    for (int r = r0; r < r1; r++) {
-                        int pos = (t0 + r) * hop + c, src = pos - shift;
-                        out[o + r] = pos >= valid ? 0.0 : src >= 0 && src < y.length ? y[src] : pm.sample(y, src);
-                    }
-                }
-            }
-        }
     }
 
     /** Per-thread column buffers (reused across chunks and clips; one STFT at a time per thread, as for the FFT plans). */
@@ -230,12 +200,12 @@ public final class Stft {
         DoubleBatchFft fft = doublePlan(p);
         int L = DoubleBatchFft.L;
         Columns x = COLUMNS.get();
-        x.plan(p, L, 8);
+        x.plan(p, L);
         for (int c0 = 0; c0 < frames; c0 += x.chunkFrames) {
             int nf = Math.min(x.chunkFrames, frames - c0);
-            x.fill(y, p, c0, nf, L, frames, false);
+            x.fill(y, p, c0, nf, L, frames);
             for (int t0 = c0; t0 < c0 + nf; t0 += L) {
-                fft.transform(x.d, x.off, t0 - c0);
+                fft.transform(x.f, x.off, t0 - c0);
                 sink.batch(t0, Math.min(L, frames - t0), fft);
             }
         }
@@ -267,10 +237,10 @@ public final class Stft {
         FloatBatchFft fft = floatPlan(p);
         int L = FloatBatchFft.L;
         Columns x = COLUMNS.get();
-        x.plan(p, L, 4);
+        x.plan(p, L);
         for (int c0 = 0; c0 < frames; c0 += x.chunkFrames) {
             int nf = Math.min(x.chunkFrames, frames - c0);
-            x.fill(y, p, c0, nf, L, frames, true);
+            x.fill(y, p, c0, nf, L, frames);
             for (int t0 = c0; t0 < c0 + nf; t0 += L) {
                 fft.transform(x.f, x.off, t0 - c0);
                 sink.batch(t0, Math.min(L, frames - t0), fft);
