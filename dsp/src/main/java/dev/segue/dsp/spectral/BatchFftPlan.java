@@ -30,8 +30,8 @@ final class BatchFftPlan {
     final double[] postC, postS;
     /** The position of frequency k (0 .. m-1) in the transformed array, in values (multiply by the lane count). */
     final int[] zpos;
-    /** Triples (stage, first value, end value): the in-place passes after stage 0, in order. */
-    final int[] schedule;
+    /** Per quarter b of the array (the sub-FFT stage 0 left at [b m/4, (b+1) m/4)): triples (stage, first value, end value), the in-place passes after stage 0, in order. */
+    final int[][] schedule;
 
     BatchFftPlan(int n) {
         if (!supports(n)) throw new IllegalArgumentException("batched FFT: n=" + n);
@@ -82,8 +82,12 @@ final class BatchFftPlan {
             zpos[k] = pos;
         }
         java.util.List<Integer> sch = new java.util.ArrayList<>();
-        for (int b = 0; nStages > 1 && b < m; b += len[1]) plan(sch, 1, b);
-        schedule = sch.stream().mapToInt(Integer::intValue).toArray();
+        schedule = new int[4][];
+        for (int b = 0; b < 4; b++) {
+            sch.clear();
+            plan(sch, 1, b * len[1]);
+            schedule[b] = sch.stream().mapToInt(Integer::intValue).toArray();
+        }
     }
 
     /** Stages st.. of the block [from, from + len[st]): depth first while the block is large, then breadth first. */

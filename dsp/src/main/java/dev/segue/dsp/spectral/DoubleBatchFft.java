@@ -24,7 +24,10 @@ final class DoubleBatchFft {
     static final VectorSpecies<Float> HS = VectorSpecies.of(float.class, VectorShape.forBitSize(L * 32));
 
     final int n, m;
-    private final int[] len, radix, schedule, zpos;
+    private final int[] len, radix, zpos;
+    private final int[][] schedule;
+    /** Whether the last transform's passes after stage 0 are still to run (they run inside the unpack, see there). */
+    private boolean pending;
     /** Twiddles of stage st, output k, p: twr[st][k-1][p] + i twi[st][k-1][p] (see {@link BatchFftPlan}). */
     private final double[][][] twr, twi;
     private static final double HALF = 0.5;
@@ -60,14 +63,21 @@ final class DoubleBatchFft {
     static boolean supports(int n) { return BatchFftPlan.supports(n); }
 
     /**
-     * Transforms the L frames whose sample t of lane l is src[off[t] + base + l] (a column layout of the signal, see
+     * Transforms (stage 0 here; the rest inside the unpack, quarter by quarter, so that each pair group of the unpack
+     * reads its quarters while they are still in L1) the L frames whose sample t of lane l is src[off[t] + base + l] (a column layout of the signal, see
      * Stft.Columns: the L lanes' samples are contiguous, so each is one plain vector load), times the window. Follow
      * with {@link #unpack()}, {@link #unpackInto} or {@link #unpackPower(double[])}.
      */
     void transform(float[] src, int[] off, int base) {
         loadFirstStage(src, off, base);
+        pending = true;
+    }
+
+    /** The passes after stage 0 on quarter b of the work array, if the transform's passes are pending. */
+    private void passes(int b) {
+        if (!pending) return;
         double[] xr = zr, xi = zi;
-        int[] sch = schedule;
+        int[] sch = schedule[b];
         for (int i = 0; i < sch.length; i += 3) {
             int st = sch[i], from = sch[i + 1] * L, to = sch[i + 2] * L;
             switch (radix[st]) {
@@ -281,9 +291,22 @@ final class DoubleBatchFft {
 
     /** As {@link #unpack()}, bin k of lane l written to re[reOff + k * rowStride + l], im[imOff + k * rowStride + l]. */
     void unpackInto(double[] re, double[] im, int reOff, int imOff, int rowStride) {
+        // the pairs (k, m - k) by k mod 4, each group right after the passes of the quarters holding it (L1-resident)
+        passes(0);
+        unpackInto(0, 4, re, im, reOff, imOff, rowStride);
+        passes(2);
+        unpackInto(2, 4, re, im, reOff, imOff, rowStride);
+        passes(1);
+        passes(3);
+        pending = false;
+        unpackInto(1, 2, re, im, reOff, imOff, rowStride);
+    }
+
+    /** The bins k = k0, k0 + dk, .. <= m/2 and their partners m - k. */
+    private void unpackInto(int k0, int dk, double[] re, double[] im, int reOff, int imOff, int rowStride) {
         double[] xr = zr, xi = zi;
         // bins k and m - k share their inputs (A = Z[k], B = Z[m-k] swap roles): one pass over the pairs
-        for (int k = 0; k <= m / 2; k++) {
+        for (int k = k0; k <= m / 2; k += dk) {
             int k2 = m - k;
             int a = zpos[k], b = zpos[k == 0 ? 0 : k2];
             DoubleVector zar = DoubleVector.fromArray(S, xr, a), zai = DoubleVector.fromArray(S, xi, a);
@@ -303,8 +326,20 @@ final class DoubleBatchFft {
 
     /** |X[k]|^2 of every bin into p[k * L + l]. */
     void unpackPower(double[] p) {
+        passes(0);
+        unpackPower(0, 4, p);
+        passes(2);
+        unpackPower(2, 4, p);
+        passes(1);
+        passes(3);
+        pending = false;
+        unpackPower(1, 2, p);
+    }
+
+    /** The bins k = k0, k0 + dk, .. <= m/2 and their partners m - k. */
+    private void unpackPower(int k0, int dk, double[] p) {
         double[] xr = zr, xi = zi;
-        for (int k = 0; k <= m / 2; k++) {
+        for (int k = k0; k <= m / 2; k += dk) {
             int k2 = m - k;
             int a = zpos[k], b = zpos[k == 0 ? 0 : k2];
             DoubleVector zar = DoubleVector.fromArray(S, xr, a), zai = DoubleVector.fromArray(S, xi, a);
