@@ -82,6 +82,35 @@ class FloatBatchFftTest {
                     }
     }
 
+    /**
+     * Signals long enough for many column chunks (Stft.Columns builds the column layout chunk by chunk into a reused
+     * per-thread buffer): both FFTs against JTransforms across chunk boundaries, partial last chunks and batches,
+     * hops that do not divide n_fft, both pad modes, with and without centring; and a second, shorter signal on the
+     * same thread afterwards (the reused buffer must not leak stale rows into it).
+     */
+    @Test
+    void columnChunksMatchJTransforms() {
+        Assumptions.assumeTrue(dev.segue.dsp.Kernels.vectorized(), "Vector API not available");
+        int seed = 7;
+        for (int[] nh : new int[][] {{2048, 512}, {1024, 1000}, {4096, 2048}, {256, 7}, {64, 48}})
+            for (PadMode pad : PadMode.values())
+                for (boolean center : new boolean[] {true, false})
+                    for (int len : new int[] {nh[1] * 700 + 2 * nh[0] + 13, nh[0] + nh[1] * 97 + 5}) {
+                        float[] y = noise(len, seed++);
+                        StftParams p = new StftParams(nh[0], nh[1], nh[0], Window.HANN, center, pad);
+                        double e = err(Stft.stft(y, p), reference(y, p));
+                        assertTrue(e < 2e-6, p + " len " + len + ": " + e);
+                        int bins = p.bins(), frames = p.frames(y.length);
+                        double[][] a = new double[frames][], b = new double[frames][];
+                        Stft.forEachFrameScalar(y, p, (t, re, im) -> a[t] = BatchFftTest.concat(re, im));
+                        Stft.forEachFrameBatched(y, p, (t, re, im) -> b[t] = BatchFftTest.concat(re, im));
+                        double peak = 0, err = 0;
+                        for (int t = 0; t < frames; t++)
+                            for (int k = 0; k < 2 * bins; k++) { peak = Math.max(peak, Math.abs(a[t][k])); err = Math.max(err, Math.abs(a[t][k] - b[t][k])); }
+                        assertTrue(err <= 1e-12 * peak, p + " len " + len + ": " + err / peak);
+                    }
+    }
+
     @Test
     void windowsWinLengthsAndShortSignals() {
         Assumptions.assumeTrue(dev.segue.dsp.Kernels.vectorized(), "Vector API not available");
