@@ -22,11 +22,16 @@ final class BatchMel {
         fft.unpackPower(p);
         float[] w = bank.weights().data();
         for (int row = 0; row < bank.nMels(); row++) {
-            DoubleVector acc = DoubleVector.zero(S);
-            int base = row * bins;
-            for (int k = bank.lo(row), hi = bank.hi(row); k < hi; k++)
-                acc = DoubleVector.fromArray(S, p, k * L).fma(DoubleVector.broadcast(S, w[base + k]), acc);
-            FloatVector f = (FloatVector) acc.convertShape(VectorOperators.D2F, HS, 0);
+            // two chains (even and odd bins), summed at the end: the upper filters span tens of bins, and one FMA
+            // chain per row was latency-bound
+            DoubleVector acc0 = DoubleVector.zero(S), acc1 = DoubleVector.zero(S);
+            int base = row * bins, k = bank.lo(row), hi = bank.hi(row);
+            for (; k + 1 < hi; k += 2) {
+                acc0 = DoubleVector.fromArray(S, p, k * L).fma(DoubleVector.broadcast(S, w[base + k]), acc0);
+                acc1 = DoubleVector.fromArray(S, p, (k + 1) * L).fma(DoubleVector.broadcast(S, w[base + k + 1]), acc1);
+            }
+            if (k < hi) acc0 = DoubleVector.fromArray(S, p, k * L).fma(DoubleVector.broadcast(S, w[base + k]), acc0);
+            FloatVector f = (FloatVector) acc0.add(acc1).convertShape(VectorOperators.D2F, HS, 0);
             int o = row * frames + t0;
             if (nb == L) {
                 f.intoArray(out, o);
