@@ -2,20 +2,21 @@ package dev.segue.dsp.spectral;
 
 /**
  * The element-type-independent part of {@link FloatBatchFft} and {@link DoubleBatchFft}: the decimation-in-frequency
- * stages of an m-point complex FFT (radix 4 first, radix 8 for the last ones, a single radix 2 for m = 8), their twiddles (float64; the
- * float32 twin rounds them once), the real-FFT post-processing factors, the schedule of in-place passes and where
- * each frequency ends up.
+ * stages of an m-point complex FFT (radix 4 first, radix 8 for the last ones, a single radix 2 for m = 8), their
+ * twiddles (float64; the float32 twin rounds them once), the real-FFT post-processing factors, the schedule of the
+ * in-place passes and where each frequency ends up.
  * <p>
- * The passes run <b>in place</b>: stage st splits every block of len[st] values into four blocks of len[st]/4
- * (radix 4: butterfly on x[p], x[p + q], x[p + 2q], x[p + 3q], output k times W_len^{kp} back to x[p + kq];
- * radix 8 alike on eight), so after stage 0
- * each quarter of the array is an independent sub-FFT. The schedule runs the remaining stages of one sub-block to the
- * end before the next ({@link #schedule}: depth first down to blocks of at most {@link #BLOCK_VECTORS} vectors, then
- * breadth first inside): with one 64-byte vector per value, a 256-value block (re + im planes) is 32 KB and stays in
- * L1 for all its passes, where a Stockham (out-of-place, autosort) pass streams the whole 128-256 KB working set
- * through L2 at every stage. The radix-4 butterflies and twiddles are the former Stockham ones; the output order
- * differs: frequency k sits at {@link #zpos}[k] (mixed-radix digit reversal), which
- * the unpack reads through.
+ * The passes run <b>in place</b>: stage st splits every block of len[st] values into radix[st] blocks (radix 4:
+ * butterfly on x[p], x[p + q], x[p + 2q], x[p + 3q], q = len/4, output k times W_len^{kp} back to x[p + kq]; radix 8
+ * alike on eight), so after stage 0 each quarter of the array is an independent sub-FFT. The schedule runs the
+ * remaining stages of one quarter to the end before the next ({@link #schedule}: depth first down to blocks of at most
+ * {@link #BLOCK_VECTORS} values, then breadth first inside): with one 64-byte vector per value, a 256-value block
+ * (re + im planes) is 32 KB and stays in L1 for all its passes, where a Stockham (out-of-place, autosort) pass streamed
+ * the whole 128 KB working set through L2 at every stage. The passes are store-bound (each butterfly stores all its
+ * outputs), hence radix 8 where it fits: 1024 points take 4 passes (4, 4, 8, 8) instead of 5. The output is in
+ * mixed-radix digit-reversed order, frequency k at {@link #zpos}[k]; the unpack reads it quarter by quarter (the pairs
+ * k, m - k with k = 0 mod 4 lie in quarter 0, k = 2 mod 4 in quarter 2, odd k in quarters 1 and 3), each group right
+ * after its quarters' passes, while they are in L1.
  */
 final class BatchFftPlan {
     /** Largest block (in complex values, one vector each) whose remaining stages run breadth first (32 KB re + im at 64 B per vector). */
@@ -30,7 +31,10 @@ final class BatchFftPlan {
     final double[] postC, postS;
     /** The position of frequency k (0 .. m-1) in the transformed array, in values (multiply by the lane count). */
     final int[] zpos;
-    /** Per quarter b of the array (the sub-FFT stage 0 left at [b m/4, (b+1) m/4)): triples (stage, first value, end value), the in-place passes after stage 0, in order. */
+    /**
+     * Per quarter b of the array (the sub-FFT that stage 0 left at [b m/4, (b+1) m/4)): triples (stage, first value,
+     * end value), the in-place passes after stage 0, in order.
+     */
     final int[][] schedule;
 
     BatchFftPlan(int n) {

@@ -63,10 +63,11 @@ final class DoubleBatchFft {
     static boolean supports(int n) { return BatchFftPlan.supports(n); }
 
     /**
-     * Transforms (stage 0 here; the rest inside the unpack, quarter by quarter, so that each pair group of the unpack
-     * reads its quarters while they are still in L1) the L frames whose sample t of lane l is src[off[t] + base + l] (a column layout of the signal, see
+     * Transforms the L frames whose sample t of lane l is src[off[t] + base + l] (a column layout of the signal, see
      * Stft.Columns: the L lanes' samples are contiguous, so each is one plain vector load), times the window. Follow
-     * with {@link #unpack()}, {@link #unpackInto} or {@link #unpackPower(double[])}.
+     * with one of {@link #unpack()}, {@link #unpackInto} or {@link #unpackPower}: only stage 0 runs here, the other
+     * passes run inside the unpack, quarter by quarter, so that each group of bin pairs is unpacked while its quarters
+     * are still in L1.
      */
     void transform(float[] src, int[] off, int base) {
         loadFirstStage(src, off, base);

@@ -6,11 +6,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Real FFTs of L frames at once in float32 (L = the float SIMD width, 16 with AVX-512): frame l lives in lane l, so
  * every butterfly is one vector operation with no shuffles. The n real samples are packed as n/2 complex values, which
- * go through radix-4 decimation-in-frequency passes in place (one radix-2 pass when log2(n/2) is odd), blocked so
- * that each 32 KB sub-FFT runs all its remaining passes in L1 ({@link BatchFftPlan}); the first pass reads the frames
- * from a column layout of the signal (Stft.Columns: plain vector loads, no gathers; the window applied on the fly); a
- * post pass unpacks the 1 + n/2 bins of the real transform, reading the digit-reversed spectrum through
- * {@link BatchFftPlan#zpos}. Power-of-two n >= 16, exp(-2 pi i k t / n), unnormalised (numpy.fft.rfft).
+ * go through radix-4 and radix-8 decimation-in-frequency passes in place, blocked so that each 32 KB sub-FFT runs all
+ * its remaining passes in L1 ({@link BatchFftPlan}); the first pass reads the frames from a column layout of the
+ * signal (Stft.Columns: plain vector loads, no gathers; the window applied on the fly); the unpack to the 1 + n/2 bins
+ * of the real transform reads the digit-reversed spectrum through {@link BatchFftPlan#zpos}, quarter by quarter, each
+ * right after that quarter's passes. Power-of-two n >= 16, exp(-2 pi i k t / n), unnormalised (numpy.fft.rfft).
  * Twiddles are computed in float64 and rounded once. Only loaded when the Vector API is present; one instance per
  * thread (it owns its work buffers). Reference: one JTransforms float64 FFT per frame (Stft.forEachFrameScalar).
  * {@link DoubleBatchFft} is its float64 twin (same structure, keep the two in step).
@@ -68,10 +68,11 @@ final class FloatBatchFft {
     static boolean supports(int n) { return BatchFftPlan.supports(n); }
 
     /**
-     * Transforms (stage 0 here; the rest inside the unpack, quarter by quarter, so that each pair group of the unpack
-     * reads its quarters while they are still in L1) the L frames whose sample t of lane l is src[off[t] + base + l] (a column layout of the signal, see
+     * Transforms the L frames whose sample t of lane l is src[off[t] + base + l] (a column layout of the signal, see
      * Stft.Columns: the L lanes' samples are contiguous, so each is one plain vector load), times the window. Follow
-     * with {@link #unpack()}, {@link #unpackInto} or {@link #unpackPower(float[])}.
+     * with one of {@link #unpack()}, {@link #unpackInto} or {@link #unpackPower}: only stage 0 runs here, the other
+     * passes run inside the unpack, quarter by quarter, so that each group of bin pairs is unpacked while its quarters
+     * are still in L1.
      */
     void transform(float[] src, int[] off, int base) {
         loadFirstStage(src, off, base);
