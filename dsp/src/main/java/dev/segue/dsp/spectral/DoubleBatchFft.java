@@ -7,10 +7,10 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The float64 twin of {@link DoubleBatchFft} (the same code with the element type substituted, the shared plan in
- * {@link BatchFftPlan}: keep the two in step): real FFTs of L frames at once in float64 lanes (L = 8 with AVX-512),
- * frame l in lane l, loaded from a float64 column layout of the (padded) signal (Stft.Columns; no gathers: JDK 17 does
- * not intrinsify float64 gathers), the window applied in float64 as librosa does; blocked in-place radix-4
+ * The float64 twin of {@link FloatBatchFft} (the same code with the element type substituted, generated from it, the
+ * shared plan in {@link BatchFftPlan}: keep the two in step): real FFTs of L frames at once in float64 lanes (L = 8
+ * with AVX-512), frame l in lane l, read from the same float32 column layout of the (padded) signal (Stft.Columns) and
+ * widened on load (exact), the window applied in float64 as librosa does; blocked in-place radix-4/radix-8
  * decimation-in-frequency passes on the n/2 packed complex values, then the real-FFT unpack. Power-of-two n >= 16,
  * unnormalised (numpy.fft.rfft). For the features whose log-domain outputs need full precision on bands far below the
  * frame's peak (MFCC, log-mel, the MusiCNN front end) and for the per-frame float64 API ({@link Stft#forEachFrame}).

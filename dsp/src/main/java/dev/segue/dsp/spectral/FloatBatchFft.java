@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * right after that quarter's passes. Power-of-two n >= 16, exp(-2 pi i k t / n), unnormalised (numpy.fft.rfft).
  * Twiddles are computed in float64 and rounded once. Only loaded when the Vector API is present; one instance per
  * thread (it owns its work buffers). Reference: one JTransforms float64 FFT per frame (Stft.forEachFrameScalar).
- * {@link DoubleBatchFft} is its float64 twin (same structure, keep the two in step).
+ * {@link DoubleBatchFft} is its float64 twin, generated from this file (TwinSources in the tests; a test checks it).
  */
 final class FloatBatchFft {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
