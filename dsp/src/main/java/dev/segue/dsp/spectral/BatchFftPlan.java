@@ -37,23 +37,33 @@ final class BatchFftPlan {
      */
     final int[][] schedule;
 
-    BatchFftPlan(int n) {
+    /**
+     * Whether the plans use radix-8 stages: on JDK 21+. JDK 17's C2 stops inlining in methods as large as the 8-point
+     * butterflies (its node-count cutoff) and leaves their vector stores as calls that box every vector (stft 7.5 ms
+     * instead of 4.5, cqt 60 ms instead of 9); there the plans stay radix 4 (property segue.fftRadix8 overrides).
+     */
+    static final boolean RADIX8 = Boolean.parseBoolean(System.getProperty("segue.fftRadix8", String.valueOf(Runtime.version().feature() >= 21)));
+
+    /** @param radix8 radix-8 stages where they fit (else radix 4 only) */
+    BatchFftPlan(int n, boolean radix8) {
         if (!supports(n)) throw new IllegalArgumentException("batched FFT: n=" + n);
         this.n = n;
         this.m = n / 2;
         // stage 0: radix 4 (fused with the load); then radix 4 while needed to make the rest a multiple of 3 bits,
         // then radix 8 (fewer passes: the passes are store-bound); a single leftover bit: one radix-2 stage
+        // (radix8 false: radix 4 only, one final radix-2 stage when the bit count is odd)
         int bits = Integer.numberOfTrailingZeros(m), rest = bits - 2;
-        int r8 = rest == 1 ? 0 : rest / 3;
+        int r8 = !radix8 || rest == 1 ? 0 : rest / 3;
         while (r8 > 0 && (rest - 3 * r8) % 2 != 0) r8--;
-        int r4 = rest == 1 ? 0 : (rest - 3 * r8) / 2;
-        nStages = 1 + r4 + r8 + (rest == 1 ? 1 : 0);
+        int r4 = (rest - 3 * r8) / 2;
+        boolean r2 = (rest - 3 * r8) % 2 != 0;
+        nStages = 1 + r4 + r8 + (r2 ? 1 : 0);
         radix = new int[nStages];
         len = new int[nStages];
         twr = new double[nStages][][];
         twi = new double[nStages][][];
         for (int i = 0, l = m; i < nStages; i++) {
-            int r = i == 0 || i <= r4 ? 4 : rest == 1 ? 2 : 8;
+            int r = i == 0 || i <= r4 ? 4 : i <= r4 + r8 ? 8 : 2;
             radix[i] = r;
             len[i] = l;
             int q = l / r;

@@ -1,16 +1,13 @@
 package dev.segue.dsp.spectral;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The float64 twin of {@link FloatBatchFft} (the same code with the element type substituted, generated from it, the
  * shared plan in {@link BatchFftPlan}: keep the two in step): real FFTs of L frames at once in float64 lanes (L = 8
- * with AVX-512), frame l in lane l, read from the same float32 column layout of the (padded) signal (Stft.Columns) and
- * widened on load (exact), the window applied in float64 as librosa does; blocked in-place radix-4/radix-8
+ * with AVX-512), frame l in lane l, read from a float64 column layout of the (padded) signal (Stft.Columns: the
+ * float32 chunk widened once, exact), the window applied in float64 as librosa does; blocked in-place radix-4/radix-8
  * decimation-in-frequency passes on the n/2 packed complex values, then the real-FFT unpack. Power-of-two n >= 16,
  * unnormalised (numpy.fft.rfft). For the features whose log-domain outputs need full precision on bands far below the
  * frame's peak (MFCC, log-mel, the MusiCNN front end) and for the per-frame float64 API ({@link Stft#forEachFrame}).
@@ -20,8 +17,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class DoubleBatchFft {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     static final int L = S.length();
-    /** Float32 species of L lanes: the columns are float32, widened on load. */
-    static final VectorSpecies<Float> HS = VectorSpecies.of(float.class, VectorShape.forBitSize(L * 32));
 
     final int n, m;
     private final int[] len, radix, zpos;
@@ -31,6 +26,8 @@ final class DoubleBatchFft {
     /** Twiddles of stage st, output k, p: twr[st][k-1][p] + i twi[st][k-1][p] (see {@link BatchFftPlan}). */
     private final double[][][] twr, twi;
     private static final double HALF = 0.5;
+    /** sqrt(1/2), for the 8-point butterflies' W8 rotations (a scalar operand: no vector live across the loops). */
+    private static final double H = Math.sqrt(0.5);
     private final double[] postC, postS, win;
     /** The transform's work array (n/2 complex values, lane-interleaved, in place; frequency k at zpos[k]). */
     final double[] zr, zi;
@@ -41,8 +38,13 @@ final class DoubleBatchFft {
      * @param w the analysis window of length n (zeros outside the window support)
      */
     DoubleBatchFft(int n, double[] w) {
+        this(n, w, BatchFftPlan.RADIX8);
+    }
+
+    /** @param radix8 radix-8 stages where they fit (see {@link BatchFftPlan#RADIX8}) */
+    DoubleBatchFft(int n, double[] w, boolean radix8) {
         if (!supports(n)) throw new IllegalArgumentException("DoubleBatchFft: n=" + n);
-        BatchFftPlan plan = new BatchFftPlan(n);
+        BatchFftPlan plan = new BatchFftPlan(n, radix8);
         this.n = n;
         this.m = n / 2;
         len = plan.len;
@@ -69,7 +71,7 @@ final class DoubleBatchFft {
      * passes run inside the unpack, quarter by quarter, so that each group of bin pairs is unpacked while its quarters
      * are still in L1.
      */
-    void transform(float[] src, int[] off, int base) {
+    void transform(double[] src, int[] off, int base) {
         loadFirstStage(src, off, base);
         pending = true;
     }
@@ -90,20 +92,20 @@ final class DoubleBatchFft {
     }
 
     /** The first radix-4 pass (len m), reading the windowed frames from src into zr/zi. */
-    private void loadFirstStage(float[] src, int[] off, int base) {
+    private void loadFirstStage(double[] src, int[] off, int base) {
         int q = m / 4;
         double[] c1 = twr[0][0], s1 = twi[0][0], c2 = twr[0][1], s2 = twi[0][1], c3 = twr[0][2], s3 = twi[0][2];
         double[] yr = zr, yi = zi;
         for (int p = 0; p < q; p++) {
             int t0 = 2 * p, t1 = 2 * (p + q), t2 = 2 * (p + 2 * q), t3 = 2 * (p + 3 * q);
-            DoubleVector a0 = ((DoubleVector) FloatVector.fromArray(HS, src, off[t0] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t0]);
-            DoubleVector a1 = ((DoubleVector) FloatVector.fromArray(HS, src, off[t0 + 1] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t0 + 1]);
-            DoubleVector b0 = ((DoubleVector) FloatVector.fromArray(HS, src, off[t1] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t1]);
-            DoubleVector b1 = ((DoubleVector) FloatVector.fromArray(HS, src, off[t1 + 1] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t1 + 1]);
-            DoubleVector c0 = ((DoubleVector) FloatVector.fromArray(HS, src, off[t2] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t2]);
-            DoubleVector cI = ((DoubleVector) FloatVector.fromArray(HS, src, off[t2 + 1] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t2 + 1]);
-            DoubleVector d0 = ((DoubleVector) FloatVector.fromArray(HS, src, off[t3] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t3]);
-            DoubleVector d1 = ((DoubleVector) FloatVector.fromArray(HS, src, off[t3 + 1] + base).convertShape(VectorOperators.F2D, S, 0)).mul(win[t3 + 1]);
+            DoubleVector a0 = DoubleVector.fromArray(S, src, off[t0] + base).mul(win[t0]);
+            DoubleVector a1 = DoubleVector.fromArray(S, src, off[t0 + 1] + base).mul(win[t0 + 1]);
+            DoubleVector b0 = DoubleVector.fromArray(S, src, off[t1] + base).mul(win[t1]);
+            DoubleVector b1 = DoubleVector.fromArray(S, src, off[t1 + 1] + base).mul(win[t1 + 1]);
+            DoubleVector c0 = DoubleVector.fromArray(S, src, off[t2] + base).mul(win[t2]);
+            DoubleVector cI = DoubleVector.fromArray(S, src, off[t2 + 1] + base).mul(win[t2 + 1]);
+            DoubleVector d0 = DoubleVector.fromArray(S, src, off[t3] + base).mul(win[t3]);
+            DoubleVector d1 = DoubleVector.fromArray(S, src, off[t3 + 1] + base).mul(win[t3 + 1]);
             double wc1 = c1[p], ws1 = s1[p], wc2 = c2[p], ws2 = s2[p], wc3 = c3[p], ws3 = s3[p];
             DoubleVector vwc1 = DoubleVector.broadcast(S, wc1), vws1 = DoubleVector.broadcast(S, ws1), vnws1 = DoubleVector.broadcast(S, -ws1);
             DoubleVector vwc2 = DoubleVector.broadcast(S, wc2), vws2 = DoubleVector.broadcast(S, ws2), vnws2 = DoubleVector.broadcast(S, -ws2);
@@ -174,7 +176,6 @@ final class DoubleBatchFft {
     private void radix8(int st, double[] xr, double[] xi, int from, int to) {
         int l = len[st], q = l / 8, sL = q * L, lL = l * L;
         double[][] wr = twr[st], wi = twi[st];
-        DoubleVector h = DoubleVector.broadcast(S, Math.sqrt(0.5));
         for (int p = 0; p < q; p++) {
             double wc1 = wr[0][p], ws1 = wi[0][p], wc2 = wr[1][p], ws2 = wi[1][p], wc3 = wr[2][p], ws3 = wi[2][p];
             double wc4 = wr[3][p], ws4 = wi[3][p], wc5 = wr[4][p], ws5 = wi[4][p], wc6 = wr[5][p], ws6 = wi[5][p];
@@ -193,8 +194,8 @@ final class DoubleBatchFft {
                 DoubleVector x7r = DoubleVector.fromArray(S, xr, o + 7 * sL), x7i = DoubleVector.fromArray(S, xi, o + 7 * sL);
                 DoubleVector a3r = x3r.add(x7r), a3i = x3i.add(x7i), e3r = x3r.sub(x7r), e3i = x3i.sub(x7i);
                 // b1 = e1 W8 = (e1r + e1i, e1i - e1r) h; b2 = -i d2 = (d2i, -d2r); b3 = e3 W8^3 = (e3i - e3r, -(e3r + e3i)) h
-                DoubleVector b1r = e1r.add(e1i).mul(h), b1i = e1i.sub(e1r).mul(h);
-                DoubleVector b3r = e3i.sub(e3r).mul(h), b3i = e3r.add(e3i).mul(h); // b3i negated: used as -b3i below
+                DoubleVector b1r = e1r.add(e1i).mul(H), b1i = e1i.sub(e1r).mul(H);
+                DoubleVector b3r = e3i.sub(e3r).mul(H), b3i = e3r.add(e3i).mul(H); // b3i negated: used as -b3i below
                 // even outputs: DFT4 of a
                 DoubleVector s02r = a0r.add(a2r), s02i = a0i.add(a2i), t02r = a0r.sub(a2r), t02i = a0i.sub(a2i);
                 DoubleVector s13r = a1r.add(a3r), s13i = a1i.add(a3i), t13r = a1r.sub(a3r), t13i = a1i.sub(a3i);
@@ -230,7 +231,6 @@ final class DoubleBatchFft {
 
     /** The last radix-8 stage (len 8: no twiddles) on [from, to). */
     private void radix8Last(double[] xr, double[] xi, int from, int to) {
-        DoubleVector h = DoubleVector.broadcast(S, Math.sqrt(0.5));
         int sL = L;
         for (int o = from; o < to; o += 8 * L) {
             DoubleVector x0r = DoubleVector.fromArray(S, xr, o), x0i = DoubleVector.fromArray(S, xi, o);
@@ -245,8 +245,8 @@ final class DoubleBatchFft {
             DoubleVector x3r = DoubleVector.fromArray(S, xr, o + 3 * sL), x3i = DoubleVector.fromArray(S, xi, o + 3 * sL);
             DoubleVector x7r = DoubleVector.fromArray(S, xr, o + 7 * sL), x7i = DoubleVector.fromArray(S, xi, o + 7 * sL);
             DoubleVector a3r = x3r.add(x7r), a3i = x3i.add(x7i), e3r = x3r.sub(x7r), e3i = x3i.sub(x7i);
-            DoubleVector b1r = e1r.add(e1i).mul(h), b1i = e1i.sub(e1r).mul(h);
-            DoubleVector b3r = e3i.sub(e3r).mul(h), b3i = e3r.add(e3i).mul(h);
+            DoubleVector b1r = e1r.add(e1i).mul(H), b1i = e1i.sub(e1r).mul(H);
+            DoubleVector b3r = e3i.sub(e3r).mul(H), b3i = e3r.add(e3i).mul(H);
             DoubleVector s02r = a0r.add(a2r), s02i = a0i.add(a2i), t02r = a0r.sub(a2r), t02i = a0i.sub(a2i);
             DoubleVector s13r = a1r.add(a3r), s13i = a1i.add(a3i), t13r = a1r.sub(a3r), t13i = a1i.sub(a3i);
             s02r.add(s13r).intoArray(xr, o);

@@ -27,6 +27,8 @@ final class FloatBatchFft {
     /** Twiddles of stage st, output k, p: twr[st][k-1][p] + i twi[st][k-1][p] (see {@link BatchFftPlan}). */
     private final float[][][] twr, twi;
     private static final float HALF = 0.5f;
+    /** sqrt(1/2), for the 8-point butterflies' W8 rotations (a scalar operand: no vector live across the loops). */
+    private static final float H = (float) Math.sqrt(0.5);
     private final float[] postC, postS, win;
     /** The transform's work array (n/2 complex values, lane-interleaved, in place; frequency k at zpos[k]). */
     final float[] zr, zi;
@@ -37,8 +39,13 @@ final class FloatBatchFft {
      * @param w the analysis window of length n (zeros outside the window support)
      */
     FloatBatchFft(int n, double[] w) {
+        this(n, w, BatchFftPlan.RADIX8);
+    }
+
+    /** @param radix8 radix-8 stages where they fit (see {@link BatchFftPlan#RADIX8}) */
+    FloatBatchFft(int n, double[] w, boolean radix8) {
         if (!supports(n)) throw new IllegalArgumentException("FloatBatchFft: n=" + n);
-        BatchFftPlan plan = new BatchFftPlan(n);
+        BatchFftPlan plan = new BatchFftPlan(n, radix8);
         this.n = n;
         this.m = n / 2;
         len = plan.len;
@@ -63,6 +70,11 @@ final class FloatBatchFft {
     /** out[o + c * rows + j] = y[src + j * hop + c] for j < L, c < hop: L signal rows transposed, one gather per column. */
     static void gatherRows(float[] y, int src, int hop, float[] out, int o, int rows, int[] idx) {
         for (int c = 0; c < hop; c++) FloatVector.fromArray(S, y, src + c, idx, 0).intoArray(out, o + c * rows);
+    }
+
+    /** d[i] = f[i] for i < n (exact; the float64 FFT's column chunk, see Stft.Columns). A plain loop C2 vectorises. */
+    static void widen(float[] f, double[] d, int n) {
+        for (int i = 0; i < n; i++) d[i] = f[i];
     }
 
     static boolean supports(int n) { return BatchFftPlan.supports(n); }
@@ -179,7 +191,6 @@ final class FloatBatchFft {
     private void radix8(int st, float[] xr, float[] xi, int from, int to) {
         int l = len[st], q = l / 8, sL = q * L, lL = l * L;
         float[][] wr = twr[st], wi = twi[st];
-        FloatVector h = FloatVector.broadcast(S, (float) Math.sqrt(0.5));
         for (int p = 0; p < q; p++) {
             float wc1 = wr[0][p], ws1 = wi[0][p], wc2 = wr[1][p], ws2 = wi[1][p], wc3 = wr[2][p], ws3 = wi[2][p];
             float wc4 = wr[3][p], ws4 = wi[3][p], wc5 = wr[4][p], ws5 = wi[4][p], wc6 = wr[5][p], ws6 = wi[5][p];
@@ -198,8 +209,8 @@ final class FloatBatchFft {
                 FloatVector x7r = FloatVector.fromArray(S, xr, o + 7 * sL), x7i = FloatVector.fromArray(S, xi, o + 7 * sL);
                 FloatVector a3r = x3r.add(x7r), a3i = x3i.add(x7i), e3r = x3r.sub(x7r), e3i = x3i.sub(x7i);
                 // b1 = e1 W8 = (e1r + e1i, e1i - e1r) h; b2 = -i d2 = (d2i, -d2r); b3 = e3 W8^3 = (e3i - e3r, -(e3r + e3i)) h
-                FloatVector b1r = e1r.add(e1i).mul(h), b1i = e1i.sub(e1r).mul(h);
-                FloatVector b3r = e3i.sub(e3r).mul(h), b3i = e3r.add(e3i).mul(h); // b3i negated: used as -b3i below
+                FloatVector b1r = e1r.add(e1i).mul(H), b1i = e1i.sub(e1r).mul(H);
+                FloatVector b3r = e3i.sub(e3r).mul(H), b3i = e3r.add(e3i).mul(H); // b3i negated: used as -b3i below
                 // even outputs: DFT4 of a
                 FloatVector s02r = a0r.add(a2r), s02i = a0i.add(a2i), t02r = a0r.sub(a2r), t02i = a0i.sub(a2i);
                 FloatVector s13r = a1r.add(a3r), s13i = a1i.add(a3i), t13r = a1r.sub(a3r), t13i = a1i.sub(a3i);
@@ -235,7 +246,6 @@ final class FloatBatchFft {
 
     /** The last radix-8 stage (len 8: no twiddles) on [from, to). */
     private void radix8Last(float[] xr, float[] xi, int from, int to) {
-        FloatVector h = FloatVector.broadcast(S, (float) Math.sqrt(0.5));
         int sL = L;
         for (int o = from; o < to; o += 8 * L) {
             FloatVector x0r = FloatVector.fromArray(S, xr, o), x0i = FloatVector.fromArray(S, xi, o);
@@ -250,8 +260,8 @@ final class FloatBatchFft {
             FloatVector x3r = FloatVector.fromArray(S, xr, o + 3 * sL), x3i = FloatVector.fromArray(S, xi, o + 3 * sL);
             FloatVector x7r = FloatVector.fromArray(S, xr, o + 7 * sL), x7i = FloatVector.fromArray(S, xi, o + 7 * sL);
             FloatVector a3r = x3r.add(x7r), a3i = x3i.add(x7i), e3r = x3r.sub(x7r), e3i = x3i.sub(x7i);
-            FloatVector b1r = e1r.add(e1i).mul(h), b1i = e1i.sub(e1r).mul(h);
-            FloatVector b3r = e3i.sub(e3r).mul(h), b3i = e3r.add(e3i).mul(h);
+            FloatVector b1r = e1r.add(e1i).mul(H), b1i = e1i.sub(e1r).mul(H);
+            FloatVector b3r = e3i.sub(e3r).mul(H), b3i = e3r.add(e3i).mul(H);
             FloatVector s02r = a0r.add(a2r), s02i = a0i.add(a2i), t02r = a0r.sub(a2r), t02i = a0i.sub(a2i);
             FloatVector s13r = a1r.add(a3r), s13i = a1i.add(a3i), t13r = a1r.sub(a3r), t13i = a1i.sub(a3i);
             s02r.add(s13r).intoArray(xr, o);

@@ -124,41 +124,47 @@ public final class Stft {
      * instead of a gather. A chunk of {@link #chunkFrames} frames spans rows = chunkFrames + (n_fft - 1) / hop signal
      * rows of hop samples (the last (n_fft - 1) / hop rows are copied again by the next chunk); the buffer (~220 KB) is
      * reused for every chunk and clip on the thread, so it stays in L2 between the copy and the FFT's first pass,
-     * instead of streaming a transposed copy of the whole signal (2.6 MB for 30 s; 5.2 MB when the float64 FFT had its
-     * own float64 copy) through memory and having the JVM zero it first. Float32 for both FFTs: the float64 one widens
-     * on load (exact). One instance per thread ({@link #COLUMNS}); fill, then transform.
+     * instead of streaming a transposed copy of the whole signal (2.6 MB float32, 5.2 MB float64 for 30 s) through
+     * memory and having the JVM zero it first. Built in float32 (gathers); for the float64 FFT widened once per chunk
+     * (exact), with half the frames per chunk. One instance per thread ({@link #COLUMNS}); fill, then transform.
      */
     static final class Columns {
         /** Target size of one chunk's buffer: L2-resident next to the FFT's 128 KB work array. */
         static final int CHUNK_BYTES = 224 << 10;
 
         float[] f = new float[0];
+        /** The chunk widened to float64 (for the float64 FFT), when filled with widen. */
+        double[] d = new double[0];
         int[] off = new int[0];
         int chunkFrames, rows, hop, nFft;
 
-        /** Sets the geometry for these parameters (L: frames per batch). */
-        void plan(StftParams p, int L) {
+        /** Sets the geometry for these parameters (L: frames per batch; widen: also a float64 copy, half the frames). */
+        void plan(StftParams p, int L, boolean widen) {
             hop = p.hop();
             nFft = p.nFft();
             int extra = (nFft - 1) / hop;
-            int c = (CHUNK_BYTES / (4 * hop) - extra) / L * L;
+            int c = (CHUNK_BYTES / ((widen ? 8 : 4) * hop) - extra) / L * L;
             chunkFrames = Math.max(L, c);
             rows = chunkFrames + extra;
             if (off.length < nFft) off = new int[nFft];
             for (int i = 0; i < nFft; i++) off[i] = (i % hop) * rows + i / hop;
             if (f.length < hop * rows) f = new float[hop * rows];
+            if (widen && d.length < hop * rows) d = new double[hop * rows];
         }
 
         /**
          * Fills the columns of frames t0 .. t0 + nf - 1 (rounded up to whole batches of L). total: the signal's frame
          * count (padded positions from (total - 1) * hop + n_fft on read as zeros, as for lanes past the last frame).
          */
-        void fill(float[] y, StftParams p, int t0, int nf, int L, int total) {
+        void fill(float[] y, StftParams p, int t0, int nf, int L, int total, boolean widen) {
             int batches = (nf + L - 1) / L;
             int need = batches * L + (nFft - 1) / hop;
             int shift = p.center() ? nFft / 2 : 0;
             int valid = (total - 1) * hop + nFft; // padded positions any real frame reads; beyond: zeros
             fillF(y, p.padMode(), hop, rows, t0, need, shift, valid, f);
+            // the float64 copy in one streaming pass (widening loads inside the FFT's first pass made that method too
+            // large for JDK 17's C2, which then left all its vector stores as calls)
+            if (widen) FloatBatchFft.widen(f, d, hop * rows);
         }
 
         private static void fillF(float[] y, PadMode pm, int hop, int rows, int t0, int need, int shift, int valid, float[] out) {
@@ -195,17 +201,21 @@ public final class Stft {
 
     /** Runs the float64 batched STFT ({@link #batched} parameters). Returns the number of frames. */
     static int forEachBatch(float[] y, StftParams p, BatchSink sink) {
+        return forEachBatch(y, p, doublePlan(p), sink);
+    }
+
+    /** As {@link #forEachBatch(float[], StftParams, BatchSink)} with the given plan (n_fft and window of p). */
+    static int forEachBatch(float[] y, StftParams p, DoubleBatchFft fft, BatchSink sink) {
         int frames = p.frames(y.length);
         if (frames == 0) return 0;
-        DoubleBatchFft fft = doublePlan(p);
         int L = DoubleBatchFft.L;
         Columns x = COLUMNS.get();
-        x.plan(p, L);
+        x.plan(p, L, true);
         for (int c0 = 0; c0 < frames; c0 += x.chunkFrames) {
             int nf = Math.min(x.chunkFrames, frames - c0);
-            x.fill(y, p, c0, nf, L, frames);
+            x.fill(y, p, c0, nf, L, frames, true);
             for (int t0 = c0; t0 < c0 + nf; t0 += L) {
-                fft.transform(x.f, x.off, t0 - c0);
+                fft.transform(x.d, x.off, t0 - c0);
                 sink.batch(t0, Math.min(L, frames - t0), fft);
             }
         }
@@ -232,15 +242,19 @@ public final class Stft {
 
     /** Runs the float32 batched STFT (validated input, {@link #floatBatched} parameters). Returns the number of frames. */
     static int forEachBatchF(float[] y, StftParams p, FloatBatchSink sink) {
+        return forEachBatchF(y, p, floatPlan(p), sink);
+    }
+
+    /** As {@link #forEachBatchF(float[], StftParams, FloatBatchSink)} with the given plan (n_fft and window of p). */
+    static int forEachBatchF(float[] y, StftParams p, FloatBatchFft fft, FloatBatchSink sink) {
         int frames = p.frames(y.length);
         if (frames == 0) return 0;
-        FloatBatchFft fft = floatPlan(p);
         int L = FloatBatchFft.L;
         Columns x = COLUMNS.get();
-        x.plan(p, L);
+        x.plan(p, L, false);
         for (int c0 = 0; c0 < frames; c0 += x.chunkFrames) {
             int nf = Math.min(x.chunkFrames, frames - c0);
-            x.fill(y, p, c0, nf, L, frames);
+            x.fill(y, p, c0, nf, L, frames, false);
             for (int t0 = c0; t0 < c0 + nf; t0 += L) {
                 fft.transform(x.f, x.off, t0 - c0);
                 sink.batch(t0, Math.min(L, frames - t0), fft);

@@ -2,12 +2,10 @@ package dev.segue.dsp.spectral;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
 
 /**
- * DoubleBatchFft is generated from FloatBatchFft: the element type substituted, the float32 column gathers left out,
- * and the float64 twin reading the float32 columns widened on load. After editing FloatBatchFft, regenerate with
- * {@code java dsp/src/test/java/dev/segue/dsp/spectral/TwinSources.java} from the repository root (it rewrites
+ * DoubleBatchFft is generated from FloatBatchFft: the element type substituted, the float32 column helpers (gathers,
+ * widening) left out. After editing FloatBatchFft, regenerate with {@code java dsp/src/test/java/dev/segue/dsp/spectral/TwinSources.java} from the repository root (it rewrites
  * DoubleBatchFft.java, keeping its class comment); {@link TwinSourcesTest} fails while the two are out of step.
  */
 public final class TwinSources {
@@ -19,7 +17,7 @@ public final class TwinSources {
     static String generate(String f, String currentDouble) {
         String d = f;
         int a = d.indexOf("    /** Per-thread index vector of {@link #gatherRows}"), b = d.indexOf("    static boolean supports(int n)");
-        d = d.substring(0, a) + d.substring(b); // the float32 column gathers stay in FloatBatchFft
+        d = d.substring(0, a) + d.substring(b); // the float32 column helpers stay in FloatBatchFft
         d = d.replace("import jdk.incubator.vector.FloatVector;", "import jdk.incubator.vector.DoubleVector;");
         d = d.replace("FloatVector", "DoubleVector").replace("VectorSpecies<Float>", "VectorSpecies<Double>").replace("FloatBatchFft", "DoubleBatchFft");
         d = d.replace("HALF = 0.5f", "HALF = 0.5");
@@ -27,15 +25,6 @@ public final class TwinSources {
         d = d.replace("        win = new float[n];\n        for (int i = 0; i < n; i++) win[i] = (float) w[i];", "        win = w.clone();");
         d = d.replace("(float) Math.sqrt(0.5)", "Math.sqrt(0.5)");
         d = d.replaceAll("\\bfloat\\b", "double");
-        // the float64 twin reads the same float32 columns, widened on load (exact)
-        d = d.replaceAll("DoubleVector\\.fromArray\\(S, src, (off\\[[^\\]]+\\] \\+ base)\\)",
-                Matcher.quoteReplacement("((DoubleVector) FloatVector.fromArray(HS, src, ") + "$1" + Matcher.quoteReplacement(").convertShape(VectorOperators.F2D, S, 0))"));
-        d = d.replace("void transform(double[] src", "void transform(float[] src").replace("void loadFirstStage(double[] src", "void loadFirstStage(float[] src");
-        d = d.replace("import jdk.incubator.vector.DoubleVector;", "import jdk.incubator.vector.DoubleVector;\nimport jdk.incubator.vector.FloatVector;\n"
-                + "import jdk.incubator.vector.VectorOperators;\nimport jdk.incubator.vector.VectorShape;");
-        d = d.replace("    static final int L = S.length();", "    static final int L = S.length();\n"
-                + "    /** Float32 species of L lanes: the columns are float32, widened on load. */\n"
-                + "    static final VectorSpecies<Float> HS = VectorSpecies.of(float.class, VectorShape.forBitSize(L * 32));");
         int s = d.indexOf("/**\n * Real FFTs"), e = d.indexOf("final class DoubleBatchFft {");
         int hs = currentDouble.indexOf("/**\n * The float64 twin"), he = currentDouble.indexOf("final class DoubleBatchFft {");
         return d.substring(0, s) + currentDouble.substring(hs, he) + d.substring(e);
