@@ -126,7 +126,7 @@ public final class Stft {
      * reused for every chunk and clip on the thread, so it stays in L2 between the copy and the FFT's first pass,
      * instead of streaming a transposed copy of the whole signal (2.6 MB float32, 5.2 MB float64 for 30 s) through
      * memory and having the JVM zero it first. Built in float32 (gathers); for the float64 FFT widened once per chunk
-     * (exact), with half the frames per chunk. One instance per thread ({@link #COLUMNS}); fill, then transform.
+     * (exact), with half the frames per chunk. One instance per thread ({@link #acquire}); fill, then transform.
      */
     static final class Columns {
         /** Target size of one chunk's buffer: L2-resident next to the FFT's 128 KB work array. */
@@ -137,6 +137,20 @@ public final class Stft {
         double[] d = new double[0];
         int[] off = new int[0];
         int chunkFrames, rows, hop, nFft;
+        private boolean busy;
+
+        /** Per-thread buffers, reused across chunks and clips. */
+        private static final ThreadLocal<Columns> COLUMNS = ThreadLocal.withInitial(Columns::new);
+
+        /** The thread's buffers, or fresh ones when an STFT runs inside another's sink on the same thread. */
+        static Columns acquire() {
+            Columns c = COLUMNS.get();
+            if (c.busy) return new Columns();
+            c.busy = true;
+            return c;
+        }
+
+        void release() { busy = false; }
 
         /** Sets the geometry for these parameters (L: frames per batch; widen: also a float64 copy, half the frames). */
         void plan(StftParams p, int L, boolean widen) {
@@ -196,8 +210,6 @@ public final class Stft {
         }
     }
 
-    /** Per-thread column buffers (reused across chunks and clips; one STFT at a time per thread, as for the FFT plans). */
-    private static final ThreadLocal<Columns> COLUMNS = ThreadLocal.withInitial(Columns::new);
 
     /** Runs the float64 batched STFT ({@link #batched} parameters). Returns the number of frames. */
     static int forEachBatch(float[] y, StftParams p, BatchSink sink) {
@@ -209,15 +221,19 @@ public final class Stft {
         int frames = p.frames(y.length);
         if (frames == 0) return 0;
         int L = DoubleBatchFft.L;
-        Columns x = COLUMNS.get();
-        x.plan(p, L, true);
-        for (int c0 = 0; c0 < frames; c0 += x.chunkFrames) {
-            int nf = Math.min(x.chunkFrames, frames - c0);
-            x.fill(y, p, c0, nf, L, frames, true);
-            for (int t0 = c0; t0 < c0 + nf; t0 += L) {
-                fft.transform(x.d, x.off, t0 - c0);
-                sink.batch(t0, Math.min(L, frames - t0), fft);
+        Columns x = Columns.acquire();
+        try {
+            x.plan(p, L, true);
+            for (int c0 = 0; c0 < frames; c0 += x.chunkFrames) {
+                int nf = Math.min(x.chunkFrames, frames - c0);
+                x.fill(y, p, c0, nf, L, frames, true);
+                for (int t0 = c0; t0 < c0 + nf; t0 += L) {
+                    fft.transform(x.d, x.off, t0 - c0);
+                    sink.batch(t0, Math.min(L, frames - t0), fft);
+                }
             }
+        } finally {
+            x.release();
         }
         return frames;
     }
@@ -250,15 +266,19 @@ public final class Stft {
         int frames = p.frames(y.length);
         if (frames == 0) return 0;
         int L = FloatBatchFft.L;
-        Columns x = COLUMNS.get();
-        x.plan(p, L, false);
-        for (int c0 = 0; c0 < frames; c0 += x.chunkFrames) {
-            int nf = Math.min(x.chunkFrames, frames - c0);
-            x.fill(y, p, c0, nf, L, frames, false);
-            for (int t0 = c0; t0 < c0 + nf; t0 += L) {
-                fft.transform(x.f, x.off, t0 - c0);
-                sink.batch(t0, Math.min(L, frames - t0), fft);
+        Columns x = Columns.acquire();
+        try {
+            x.plan(p, L, false);
+            for (int c0 = 0; c0 < frames; c0 += x.chunkFrames) {
+                int nf = Math.min(x.chunkFrames, frames - c0);
+                x.fill(y, p, c0, nf, L, frames, false);
+                for (int t0 = c0; t0 < c0 + nf; t0 += L) {
+                    fft.transform(x.f, x.off, t0 - c0);
+                    sink.batch(t0, Math.min(L, frames - t0), fft);
+                }
             }
+        } finally {
+            x.release();
         }
         return frames;
     }

@@ -150,6 +150,27 @@ class FloatBatchFftTest {
                     }
     }
 
+    /** An STFT inside another's frame sink on the same thread gets its own column buffer (Stft.Columns.acquire). */
+    @Test
+    void nestedStftInsideASinkLeavesTheOuterIntact() {
+        Assumptions.assumeTrue(dev.segue.dsp.Kernels.vectorized(), "Vector API not available");
+        float[] y = noise(120_000, 11), z = noise(90_000, 12);
+        StftParams p = StftParams.of(2048, 512), q = StftParams.of(1024, 300);
+        int frames = p.frames(y.length);
+        double[][] plain = new double[frames][], nested = new double[frames][];
+        Stft.forEachFrame(y, p, (t, re, im) -> plain[t] = BatchFftTest.concat(re, im));
+        ComplexMatrix inner = Stft.stft(z, q);
+        Stft.forEachFrame(y, p, (t, re, im) -> {
+            nested[t] = BatchFftTest.concat(re, im);
+            if (t % 100 == 0) { // a different STFT (its own FFT plan) in the middle of the outer one's chunks
+                ComplexMatrix c = Stft.stft(z, q);
+                assertArrayEquals(inner.re(), c.re());
+                assertArrayEquals(inner.im(), c.im());
+            }
+        });
+        for (int t = 0; t < frames; t++) assertArrayEquals(plain[t], nested[t], "frame " + t);
+    }
+
     @Test
     void windowsWinLengthsAndShortSignals() {
         Assumptions.assumeTrue(dev.segue.dsp.Kernels.vectorized(), "Vector API not available");
