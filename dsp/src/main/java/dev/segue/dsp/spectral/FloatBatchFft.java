@@ -30,8 +30,8 @@ final class FloatBatchFft {
     /** sqrt(1/2), for the 8-point butterflies' W8 rotations (a scalar operand: no vector live across the loops). */
     private static final float H = (float) Math.sqrt(0.5);
     private final float[] postC, postS, win;
-    /** The transform's work array (n/2 complex values, lane-interleaved, in place; frequency k at zpos[k]). */
-    final float[] zr, zi;
+    /** The transform's work array (n/2 complex values, lane-interleaved, transformed in place: frequency k ends at zpos[k]). */
+    private final float[] zr, zi;
     /** Output of {@link #unpack()}: bin k of lane l at [k * L + l]. */
     final float[] outRe, outIm;
 
@@ -148,7 +148,7 @@ final class FloatBatchFft {
     }
 
     /** Stage st in place on the blocks of len[st] values in [from, to) (element offsets). */
-    void radix4(int st, float[] xr, float[] xi, int from, int to) {
+    private void radix4(int st, float[] xr, float[] xi, int from, int to) {
         int l = len[st], q = l / 4, sL = q * L, lL = l * L;
         float[] c1 = twr[st][0], s1 = twi[st][0], c2 = twr[st][1], s2 = twi[st][1], c3 = twr[st][2], s3 = twi[st][2];
         for (int p = 0; p < q; p++) {
