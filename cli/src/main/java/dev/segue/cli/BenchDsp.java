@@ -62,7 +62,11 @@ public final class BenchDsp implements Callable<Integer> {
 
     /** Median wall-clock ms (cpu=false) or this thread's CPU ms (cpu=true: robust when other processes share the cores). */
     static double medianMs(int reps, boolean cpu, Runnable r) {
-        for (int i = 0; i < Math.max(3, reps / 3); i++) r.run(); // warm-up (JIT)
+        // warm-up (JIT): at least reps/3 runs and 1 s, so that C2 has compiled the vector kernels before timing starts
+        // (with only a few runs, timing began while the compiler threads - slower still on a loaded machine - were
+        // still at work, and the medians mixed in C1-compiled runs)
+        long warmEnd = System.nanoTime() + 1_000_000_000L;
+        for (int i = 0; i < 500 && (i < Math.max(3, reps / 3) || System.nanoTime() < warmEnd); i++) r.run();
         double[] t = new double[reps];
         for (int i = 0; i < reps; i++) {
             long s = cpu ? MX.getCurrentThreadCpuTime() : System.nanoTime();

@@ -118,92 +118,122 @@ public final class Stft {
     }
 
     /**
-     * The padded signal in a column layout for batches of L frames: sample i of frame t (padded position t*hop + i)
-     * sits at off[i] + t with off[i] = (i % hop) * rows + i / hop, so frames t0 .. t0 + L - 1 of one sample index are
-     * L consecutive values: one vector load instead of a gather. Costs one transposed copy of the signal.
+     * The padded signal in a column layout for batches of L frames, one chunk of frames at a time: sample i of frame t
+     * (padded position t*hop + i) sits at off[i] + (t - t0) with off[i] = (i % hop) * rows + i / hop, where t0 is the
+     * chunk's first frame, so frames t .. t + L - 1 of one sample index are L consecutive values: one vector load
+     * instead of a gather. A chunk of {@link #chunkFrames} frames spans rows = chunkFrames + (n_fft - 1) / hop signal
+     * rows of hop samples (the last (n_fft - 1) / hop rows are copied again by the next chunk); the buffer (~220 KB) is
+     * reused for every chunk and clip on the thread, so it stays in L2 between the copy and the FFT's first pass,
+     * instead of streaming a transposed copy of the whole signal (2.6 MB float32, 5.2 MB float64 for 30 s) through
+     * memory and having the JVM zero it first. Built in float32 (gathers); for the float64 FFT widened once per chunk
+     * (exact), with half the frames per chunk. One instance per thread ({@link #acquire}); fill, then transform.
      */
     static final class Columns {
-        final double[] d;  // float64 layout (null when built as float32)
-        final float[] f;   // float32 layout (null when built as float64)
-        final int[] off;
+        /** Target size of one chunk's buffer: L2-resident next to the FFT's 128 KB work array. */
+        static final int CHUNK_BYTES = 224 << 10;
 
-        Columns(float[] y, StftParams p, int frames, int L, boolean single) {
-            int nFft = p.nFft(), hop = p.hop();
-            int batches = (frames + L - 1) / L;
-            int rows = batches * L + (nFft - 1) / hop;
-            int shift = p.center() ? nFft / 2 : 0;
-            int valid = (frames - 1) * hop + nFft; // padded positions any real frame reads; beyond: zeros
-            double[] dd = single ? null : new double[hop * rows];
-            float[] ff = single ? new float[hop * rows] : null;
-            off = new int[nFft];
+        float[] f = new float[0];
+        /** The chunk widened to float64 (for the float64 FFT), when filled with widen. */
+        double[] d = new double[0];
+        int[] off = new int[0];
+        int chunkFrames, rows, hop, nFft;
+        private boolean busy;
+
+        /** Per-thread buffers, reused across chunks and clips. */
+        private static final ThreadLocal<Columns> COLUMNS = ThreadLocal.withInitial(Columns::new);
+
+        /** The thread's buffers, or fresh ones when an STFT runs inside another's sink on the same thread. */
+        static Columns acquire() {
+            Columns c = COLUMNS.get();
+            if (c.busy) return new Columns();
+            c.busy = true;
+            return c;
+        }
+
+        void release() { busy = false; }
+
+        /** Sets the geometry for these parameters (L: frames per batch; widen: also a float64 copy, half the frames). */
+        void plan(StftParams p, int L, boolean widen) {
+            hop = p.hop();
+            nFft = p.nFft();
+            int extra = (nFft - 1) / hop;
+            int c = (CHUNK_BYTES / ((widen ? 8 : 4) * hop) - extra) / L * L;
+            chunkFrames = Math.max(L, c);
+            rows = chunkFrames + extra;
+            if (off.length < nFft) off = new int[nFft];
             for (int i = 0; i < nFft; i++) off[i] = (i % hop) * rows + i / hop;
-            if (single) fillF(y, p.padMode(), hop, rows, shift, valid, ff);
-            else fillD(y, p.padMode(), hop, rows, shift, valid, dd);
-            d = dd;
-            f = ff;
+            if (f.length < hop * rows) f = new float[hop * rows];
+            if (widen && d.length < hop * rows) d = new double[hop * rows];
         }
 
-        // one copy per element type (a shared loop with a type switch inside ran 2x slower)
-        private static void fillF(float[] y, PadMode pm, int hop, int rows, int shift, int valid, float[] out) {
+        /**
+         * Fills the columns of frames t0 .. t0 + nf - 1 (rounded up to whole batches of L). total: the signal's frame
+         * count (padded positions from (total - 1) * hop + n_fft on read as zeros, as for lanes past the last frame).
+         */
+        void fill(float[] y, StftParams p, int t0, int nf, int L, int total, boolean widen) {
+            int batches = (nf + L - 1) / L;
+            int need = batches * L + (nFft - 1) / hop;
+            int shift = p.center() ? nFft / 2 : 0;
+            int valid = (total - 1) * hop + nFft; // padded positions any real frame reads; beyond: zeros
+            fillF(y, p.padMode(), hop, rows, t0, need, shift, valid, f);
+            // the float64 copy in one streaming pass (widening loads inside the FFT's first pass made that method too
+            // large for JDK 17's C2, which then left all its vector stores as calls)
+            if (widen) FloatBatchFft.widen(f, d, hop * rows);
+        }
+
+        private static void fillF(float[] y, PadMode pm, int hop, int rows, int t0, int need, int shift, int valid, float[] out) {
             int L = FloatBatchFft.L;
-            int[] idx = new int[L];
+            int[] idx = FloatBatchFft.GATHER_IDX.get();
             for (int l = 0; l < L; l++) idx[l] = l * hop;
-            for (int r0 = 0; r0 < rows; r0 += L) {
-                int r1 = Math.min(rows, r0 + L);
-                // blocks of L rows inside the signal (all but the edges): one gather of L strided samples per column,
+            for (int r0 = 0; r0 < need; r0 += L) {
+                int r1 = Math.min(need, r0 + L);
+                long g0 = (long) (t0 + r0) * hop, g1 = (long) (t0 + r1) * hop; // padded positions of the block
+                // blocks of rows inside the signal (all but the edges): one gather of L strided samples per column,
                 // stored as one vector (each sample is gathered once, not once per frame that reads it)
-                boolean inside = r1 - r0 == L && (long) r0 * hop - shift >= 0 && (long) r1 * hop - shift <= y.length && (long) r1 * hop <= valid;
-                if (inside) {
-                    FloatBatchFft.gatherRows(y, r0 * hop - shift, hop, out, r0, rows, idx);
-                    continue;
-                }
-                for (int c = 0; c < hop; c++) {
-                    int o = c * rows;
-                    for (int r = r0; r < r1; r++) {
-                        int pos = r * hop + c, src = pos - shift;
-                        out[o + r] = pos >= valid ? 0f : src >= 0 && src < y.length ? y[src] : pm.sample(y, src);
-                    }
-                }
-            }
-        }
-
-        private static void fillD(float[] y, PadMode pm, int hop, int rows, int shift, int valid, double[] out) {
-            int L = FloatBatchFft.L; // blocks of one float vector of rows, widened
-            boolean widen = FloatBatchFft.WIDENS;
-            int[] idx = new int[L];
-            for (int l = 0; l < L; l++) idx[l] = l * hop;
-            for (int r0 = 0; r0 < rows; r0 += L) {
-                int r1 = Math.min(rows, r0 + L);
-                boolean inside = r1 - r0 == L && (long) r0 * hop - shift >= 0 && (long) r1 * hop - shift <= y.length && (long) r1 * hop <= valid;
-                if (inside && widen) {
-                    FloatBatchFft.gatherRowsWiden(y, r0 * hop - shift, hop, out, r0, rows, idx);
+                boolean inside = g0 - shift >= 0 && g1 - shift <= y.length && g1 <= valid;
+                if (inside && r1 - r0 == L) {
+                    FloatBatchFft.gatherRows(y, (int) g0 - shift, hop, out, r0, rows, idx);
                     continue;
                 }
                 for (int c = 0; c < hop; c++) {
                     int o = c * rows;
                     if (inside) {
-                        for (int r = r0, src = r0 * hop + c - shift; r < r1; r++, src += hop) out[o + r] = y[src];
+                        for (int r = r0, src = (int) g0 + c - shift; r < r1; r++, src += hop) out[o + r] = y[src];
                         continue;
                     }
                     for (int r = r0; r < r1; r++) {
-                        int pos = r * hop + c, src = pos - shift;
-                        out[o + r] = pos >= valid ? 0.0 : src >= 0 && src < y.length ? y[src] : pm.sample(y, src);
+                        int pos = (t0 + r) * hop + c, src = pos - shift;
+                        out[o + r] = pos >= valid ? 0f : src >= 0 && src < y.length ? y[src] : pm.sample(y, src);
                     }
                 }
             }
         }
     }
 
+
     /** Runs the float64 batched STFT ({@link #batched} parameters). Returns the number of frames. */
     static int forEachBatch(float[] y, StftParams p, BatchSink sink) {
+        return forEachBatch(y, p, doublePlan(p), sink);
+    }
+
+    /** As {@link #forEachBatch(float[], StftParams, BatchSink)} with the given plan (n_fft and window of p). */
+    static int forEachBatch(float[] y, StftParams p, DoubleBatchFft fft, BatchSink sink) {
         int frames = p.frames(y.length);
         if (frames == 0) return 0;
-        DoubleBatchFft fft = doublePlan(p);
         int L = DoubleBatchFft.L;
-        Columns x = new Columns(y, p, frames, L, false);
-        for (int t0 = 0; t0 < frames; t0 += L) {
-            fft.transform(x.d, x.off, t0);
-            sink.batch(t0, Math.min(L, frames - t0), fft);
+        Columns x = Columns.acquire();
+        try {
+            x.plan(p, L, true);
+            for (int c0 = 0; c0 < frames; c0 += x.chunkFrames) {
+                int nf = Math.min(x.chunkFrames, frames - c0);
+                x.fill(y, p, c0, nf, L, frames, true);
+                for (int t0 = c0; t0 < c0 + nf; t0 += L) {
+                    fft.transform(x.d, x.off, t0 - c0);
+                    sink.batch(t0, Math.min(L, frames - t0), fft);
+                }
+            }
+        } finally {
+            x.release();
         }
         return frames;
     }
@@ -228,14 +258,27 @@ public final class Stft {
 
     /** Runs the float32 batched STFT (validated input, {@link #floatBatched} parameters). Returns the number of frames. */
     static int forEachBatchF(float[] y, StftParams p, FloatBatchSink sink) {
+        return forEachBatchF(y, p, floatPlan(p), sink);
+    }
+
+    /** As {@link #forEachBatchF(float[], StftParams, FloatBatchSink)} with the given plan (n_fft and window of p). */
+    static int forEachBatchF(float[] y, StftParams p, FloatBatchFft fft, FloatBatchSink sink) {
         int frames = p.frames(y.length);
         if (frames == 0) return 0;
-        FloatBatchFft fft = floatPlan(p);
         int L = FloatBatchFft.L;
-        Columns x = new Columns(y, p, frames, L, true);
-        for (int t0 = 0; t0 < frames; t0 += L) {
-            fft.transform(x.f, x.off, t0);
-            sink.batch(t0, Math.min(L, frames - t0), fft);
+        Columns x = Columns.acquire();
+        try {
+            x.plan(p, L, false);
+            for (int c0 = 0; c0 < frames; c0 += x.chunkFrames) {
+                int nf = Math.min(x.chunkFrames, frames - c0);
+                x.fill(y, p, c0, nf, L, frames, false);
+                for (int t0 = c0; t0 < c0 + nf; t0 += L) {
+                    fft.transform(x.f, x.off, t0 - c0);
+                    sink.batch(t0, Math.min(L, frames - t0), fft);
+                }
+            }
+        } finally {
+            x.release();
         }
         return frames;
     }
