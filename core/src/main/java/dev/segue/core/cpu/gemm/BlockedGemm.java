@@ -59,6 +59,7 @@ final class BlockedGemm {
         // each task packs its own into its thread's small buffer, reused task after task and so
         // hot in L1/L2, instead of into a multi-MiB shared buffer whose lines are cold.
         final boolean bInTask = m <= mChunk && g0.rowBlocks() == 1;
+        final boolean packsInKernel = bInTask && !transB && aInPlace && kern.packsBInKernel();
         final float[] pb = bInTask ? null : ws.b(roundUp(Math.min(bl.nc(), n), nr) * kcMax);
 
         for (int jc0 = 0; jc0 < n; jc0 += bl.nc()) {
@@ -94,12 +95,20 @@ final class BlockedGemm {
                         final int s0 = grid.colStart(t), s1 = grid.colEnd(t);
                         if (bInTask) {
                             float[] own = Workspace.get().b((s1 - s0) * nr * kc);
-                            Packing.packB(transB, b, bOff, ldb, pc, kc, jc + s0 * nr, Math.min((s1 - s0) * nr, nc - s0 * nr),
-                                    nr, nr * kc, own, 0);
-                            macro(kern, grid, t, rows, nc, kc, pa, a, aInPlace ? aOff + ic * lda + pc : -1, lda, own, -s0 * nr * kc, c, cBase, cRs, cCs, alpha, betaEff);
+                            // B not transposed and A in place: the first panel's kernel packs each full sliver as it
+                            // reads it from B (its FMAs overlap the trip from memory); else pack the task's slivers first
+                            boolean packInKernel = packsInKernel && rows >= mr;
+                            int full = packInKernel ? Math.min(s1, nc / nr) : s0;      // slivers [s0, full) are packed by the kernel
+                            if (full < s1) {
+                                Packing.packB(transB, b, bOff, ldb, pc, kc, jc + full * nr, Math.min((s1 - full) * nr, nc - full * nr),
+                                        nr, nr * kc, own, (full - s0) * nr * kc);
+                            }
+                            macro(kern, grid, t, rows, nc, kc, pa, a, aInPlace ? aOff + ic * lda + pc : -1, lda, own, -s0 * nr * kc, c, cBase, cRs, cCs, alpha, betaEff,
+                                    packInKernel ? b : null, bOff + pc * ldb + jc, ldb, full);
                         } else {
                             for (int part = partOf[s0], last = partOf[s1 - 1]; part <= last; part++) bPacked.ensure(part);
-                            macro(kern, grid, t, rows, nc, kc, pa, a, aInPlace ? aOff + ic * lda + pc : -1, lda, pb, 0, c, cBase, cRs, cCs, alpha, betaEff);
+                            macro(kern, grid, t, rows, nc, kc, pa, a, aInPlace ? aOff + ic * lda + pc : -1, lda, pb, 0, c, cBase, cRs, cCs, alpha, betaEff,
+                                    null, 0, 0, 0);
                         }
                     });
                 }
@@ -109,11 +118,14 @@ final class BlockedGemm {
 
     /**
      * One compute task: its slivers (outer, the B sliver stays hot) × its panels (inner). With
-     * {@code aBase ≥ 0} full A panels are read in place from {@code a} at {@code aBase + i·lda}.
+     * {@code aBase ≥ 0} full A panels are read in place from {@code a} at {@code aBase + i·lda}. With
+     * {@code bSrc} non-null, slivers below {@code packedFrom} are not packed yet: the task's first panel reads
+     * each from B (row p of sliver s at {@code bSrc[bBase + p·ldb + s·nr]}) and packs it into pb on the way.
      */
     private static void macro(MicroKernel kern, TaskGrid grid, int task, int rows, int nc, int kc,
                               float[] pa, float[] a, int aBase, int lda, float[] pb, int pbBase,
-                              float[] c, int cBase, int cRs, int cCs, float alpha, float beta) {
+                              float[] c, int cBase, int cRs, int cCs, float alpha, float beta,
+                              float[] bSrc, int bBase, int ldb, int packedFrom) {
         final int mr = kern.mr(), nr = kern.nr();
         final int ldc = cRs;              // the kernels' row stride of C, when C's columns are contiguous (cCs == 1)
         final int q0 = grid.rowStart(task), q1 = grid.rowEnd(task);
@@ -125,7 +137,9 @@ final class BlockedGemm {
                 final int i = q * mr, rowsT = Math.min(mr, rows - i), ia = q * mr * kc;
                 final int co = cBase + i * cRs + j * cCs;
                 final boolean inPlace = aBase >= 0 && rowsT == mr;
-                if (rowsT == mr && cols == nr && cCs == 1) {
+                if (bSrc != null && q == q0 && s < packedFrom) {         // full panel, full sliver (see the caller)
+                    kern.computeInPlaceAPackingB(kc, a, aBase + i * lda, lda, bSrc, bBase + j, ldb, pb, ib, c, co, ldc, alpha, beta);
+                } else if (rowsT == mr && cols == nr && cCs == 1) {
                     if (inPlace) kern.computeInPlaceA(kc, a, aBase + i * lda, lda, pb, ib, c, co, ldc, alpha, beta);
                     else kern.compute(kc, pa, ia, pb, ib, c, co, ldc, alpha, beta);
                 } else {

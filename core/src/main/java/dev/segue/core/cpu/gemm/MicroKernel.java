@@ -23,4 +23,18 @@ interface MicroKernel {
                                  float alpha, float beta) {
         throw new IllegalStateException(getClass().getSimpleName() + " packs A; call computeInPlaceA only when readsAInPlace() is true");
     }
+
+    /** Whether {@link #computeInPlaceAPackingB} exists. */
+    default boolean packsBInKernel() { return false; }
+
+    /**
+     * {@link #computeInPlaceA} that reads its B sliver from B itself (not transposed: row p of the sliver at
+     * {@code b[bo + p·ldb + j]}) and stores it packed at {@code pb[ib + p·nr + j]} on the way, for the panels
+     * after it. The first panel's FMAs then overlap the sliver's trip from memory, which a separate packing pass
+     * spends waiting. Same arithmetic, in the same order, as {@link #compute}.
+     */
+    default void computeInPlaceAPackingB(int kc, float[] a, int ia, int lda, float[] b, int bo, int ldb, float[] pb, int ib,
+                                         float[] c, int co, int ldc, float alpha, float beta) {
+        throw new IllegalStateException(getClass().getSimpleName() + " has no packing kernel");
+    }
 }

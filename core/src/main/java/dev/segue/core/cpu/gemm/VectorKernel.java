@@ -44,6 +44,15 @@ final class VectorKernel implements MicroKernel {
         else k6x2a(kc, a, ia, lda, pb, ib, c, co, ldc, alpha, beta);
     }
 
+    @Override public boolean packsBInKernel() { return WIDE; }
+
+    @Override
+    public void computeInPlaceAPackingB(int kc, float[] a, int ia, int lda, float[] b, int bo, int ldb, float[] pb, int ib,
+                                        float[] c, int co, int ldc, float alpha, float beta) {
+        if (!WIDE) throw new IllegalStateException("no packing kernel for " + L + " lanes");
+        k6x4aPackB(kc, a, ia, lda, b, bo, ldb, pb, ib, c, co, ldc, alpha, beta);
+    }
+
     /** 6 rows × 4 vectors: 24 accumulators + 4 B vectors + 1 broadcast ≤ the register file (see class doc). */
     private static void k6x4(int kc, float[] pa, int ia, float[] pb, int ib, float[] c, int co, int ldc, float alpha, float beta) {
         FloatVector z = FloatVector.zero(S);
@@ -166,6 +175,80 @@ final class VectorKernel implements MicroKernel {
         }
     }
 
+
+    /**
+     * As {@code k6x4a}, with the B sliver read from B (row p at {@code b[bo + p*ldb]}) and stored packed into
+     * {@code pb} as it goes (see {@link MicroKernel#computeInPlaceAPackingB}).
+     */
+    private static void k6x4aPackB(int kc, float[] a, int ia, int lda, float[] b, int bo, int ldb, float[] pb, int ib,
+                                   float[] c, int co, int ldc, float alpha, float beta) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c02 = z, c03 = z;
+        FloatVector c10 = z, c11 = z, c12 = z, c13 = z;
+        FloatVector c20 = z, c21 = z, c22 = z, c23 = z;
+        FloatVector c30 = z, c31 = z, c32 = z, c33 = z;
+        FloatVector c40 = z, c41 = z, c42 = z, c43 = z;
+        FloatVector c50 = z, c51 = z, c52 = z, c53 = z;
+        final int r1 = 1 * lda, r2 = 2 * lda, r3 = 3 * lda, r4 = 4 * lda, r5 = 5 * lda;
+        for (int p = 0; p < kc; p++) {
+            int ob = ib + p * 4 * L, oa = ia + p, src = bo + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, src), b1 = FloatVector.fromArray(S, b, src + 1 * L), b2 = FloatVector.fromArray(S, b, src + 2 * L), b3 = FloatVector.fromArray(S, b, src + 3 * L);
+            b0.intoArray(pb, ob); b1.intoArray(pb, ob + 1 * L); b2.intoArray(pb, ob + 2 * L); b3.intoArray(pb, ob + 3 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[oa]); c00 = av.fma(b0, c00); c01 = av.fma(b1, c01); c02 = av.fma(b2, c02); c03 = av.fma(b3, c03);
+            av = FloatVector.broadcast(S, a[oa + r1]); c10 = av.fma(b0, c10); c11 = av.fma(b1, c11); c12 = av.fma(b2, c12); c13 = av.fma(b3, c13);
+            av = FloatVector.broadcast(S, a[oa + r2]); c20 = av.fma(b0, c20); c21 = av.fma(b1, c21); c22 = av.fma(b2, c22); c23 = av.fma(b3, c23);
+            av = FloatVector.broadcast(S, a[oa + r3]); c30 = av.fma(b0, c30); c31 = av.fma(b1, c31); c32 = av.fma(b2, c32); c33 = av.fma(b3, c33);
+            av = FloatVector.broadcast(S, a[oa + r4]); c40 = av.fma(b0, c40); c41 = av.fma(b1, c41); c42 = av.fma(b2, c42); c43 = av.fma(b3, c43);
+            av = FloatVector.broadcast(S, a[oa + r5]); c50 = av.fma(b0, c50); c51 = av.fma(b1, c51); c52 = av.fma(b2, c52); c53 = av.fma(b3, c53);
+        }
+
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        if (beta == 0f) { // overwrite: C's old contents (maybe NaN) are never read
+            c00.mul(va).intoArray(c, co); c01.mul(va).intoArray(c, co + 1 * L); c02.mul(va).intoArray(c, co + 2 * L); c03.mul(va).intoArray(c, co + 3 * L);
+            co += ldc;
+            c10.mul(va).intoArray(c, co); c11.mul(va).intoArray(c, co + 1 * L); c12.mul(va).intoArray(c, co + 2 * L); c13.mul(va).intoArray(c, co + 3 * L);
+            co += ldc;
+            c20.mul(va).intoArray(c, co); c21.mul(va).intoArray(c, co + 1 * L); c22.mul(va).intoArray(c, co + 2 * L); c23.mul(va).intoArray(c, co + 3 * L);
+            co += ldc;
+            c30.mul(va).intoArray(c, co); c31.mul(va).intoArray(c, co + 1 * L); c32.mul(va).intoArray(c, co + 2 * L); c33.mul(va).intoArray(c, co + 3 * L);
+            co += ldc;
+            c40.mul(va).intoArray(c, co); c41.mul(va).intoArray(c, co + 1 * L); c42.mul(va).intoArray(c, co + 2 * L); c43.mul(va).intoArray(c, co + 3 * L);
+            co += ldc;
+            c50.mul(va).intoArray(c, co); c51.mul(va).intoArray(c, co + 1 * L); c52.mul(va).intoArray(c, co + 2 * L); c53.mul(va).intoArray(c, co + 3 * L);
+        } else {
+            FloatVector vb = FloatVector.broadcast(S, beta);
+            c00.fma(va, FloatVector.fromArray(S, c, co).mul(vb)).intoArray(c, co);
+            c01.fma(va, FloatVector.fromArray(S, c, co + 1 * L).mul(vb)).intoArray(c, co + 1 * L);
+            c02.fma(va, FloatVector.fromArray(S, c, co + 2 * L).mul(vb)).intoArray(c, co + 2 * L);
+            c03.fma(va, FloatVector.fromArray(S, c, co + 3 * L).mul(vb)).intoArray(c, co + 3 * L);
+            co += ldc;
+            c10.fma(va, FloatVector.fromArray(S, c, co).mul(vb)).intoArray(c, co);
+            c11.fma(va, FloatVector.fromArray(S, c, co + 1 * L).mul(vb)).intoArray(c, co + 1 * L);
+            c12.fma(va, FloatVector.fromArray(S, c, co + 2 * L).mul(vb)).intoArray(c, co + 2 * L);
+            c13.fma(va, FloatVector.fromArray(S, c, co + 3 * L).mul(vb)).intoArray(c, co + 3 * L);
+            co += ldc;
+            c20.fma(va, FloatVector.fromArray(S, c, co).mul(vb)).intoArray(c, co);
+            c21.fma(va, FloatVector.fromArray(S, c, co + 1 * L).mul(vb)).intoArray(c, co + 1 * L);
+            c22.fma(va, FloatVector.fromArray(S, c, co + 2 * L).mul(vb)).intoArray(c, co + 2 * L);
+            c23.fma(va, FloatVector.fromArray(S, c, co + 3 * L).mul(vb)).intoArray(c, co + 3 * L);
+            co += ldc;
+            c30.fma(va, FloatVector.fromArray(S, c, co).mul(vb)).intoArray(c, co);
+            c31.fma(va, FloatVector.fromArray(S, c, co + 1 * L).mul(vb)).intoArray(c, co + 1 * L);
+            c32.fma(va, FloatVector.fromArray(S, c, co + 2 * L).mul(vb)).intoArray(c, co + 2 * L);
+            c33.fma(va, FloatVector.fromArray(S, c, co + 3 * L).mul(vb)).intoArray(c, co + 3 * L);
+            co += ldc;
+            c40.fma(va, FloatVector.fromArray(S, c, co).mul(vb)).intoArray(c, co);
+            c41.fma(va, FloatVector.fromArray(S, c, co + 1 * L).mul(vb)).intoArray(c, co + 1 * L);
+            c42.fma(va, FloatVector.fromArray(S, c, co + 2 * L).mul(vb)).intoArray(c, co + 2 * L);
+            c43.fma(va, FloatVector.fromArray(S, c, co + 3 * L).mul(vb)).intoArray(c, co + 3 * L);
+            co += ldc;
+            c50.fma(va, FloatVector.fromArray(S, c, co).mul(vb)).intoArray(c, co);
+            c51.fma(va, FloatVector.fromArray(S, c, co + 1 * L).mul(vb)).intoArray(c, co + 1 * L);
+            c52.fma(va, FloatVector.fromArray(S, c, co + 2 * L).mul(vb)).intoArray(c, co + 2 * L);
+            c53.fma(va, FloatVector.fromArray(S, c, co + 3 * L).mul(vb)).intoArray(c, co + 3 * L);
+        }
+    }
 
     /** As {@code k6x4}, but A read in place: row r of the panel at {@code a[ia + r*lda + p]} (A not transposed). */
     private static void k6x4a(int kc, float[] a, int ia, int lda, float[] pb, int ib, float[] c, int co, int ldc, float alpha, float beta) {

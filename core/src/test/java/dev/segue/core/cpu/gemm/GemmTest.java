@@ -123,6 +123,30 @@ class GemmTest {
         }
     }
 
+    /**
+     * Short, wide products with B not transposed: the first panel's kernel packs each full B sliver as it reads
+     * it. Against the naive product and, bit for bit, the scalar kernel (which packs B before computing):
+     * partial panels and a partial last sliver, several kc blocks, beta 0 and not, B with a padded row stride.
+     */
+    @Test void kernelPackedSliversMatchAndKeepTheBits() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        int[][] shapes = {{6, 64, 16}, {7, 1000, 70}, {12, 2100, 600}, {50, 5000, 300}, {128, 777, 513}};
+        for (int[] s : shapes) {
+            for (float beta : new float[] {0f, -0.5f}) {
+                for (MicroKernel kern : kernels())
+                    check(rnd, s[0], s[1], s[2], false, false, 1.25f, beta, (p, x) -> Gemm.compute(kern, true, false, false, p[0], p[1], p[2],
+                            x.alpha, x.a, x.aOff, x.lda, x.b, x.bOff, x.ldb, x.beta, x.c, x.cOff, x.ldc), kern + " short-wide");
+                if (!Gemm.VECTORIZED) continue;
+                int m = s[0], n = s[1], k = s[2], ldb = n + 3, ldc = n + 1;
+                float[] a = random(rnd, m * k), b = random(rnd, k * ldb), c0 = random(rnd, m * ldc);
+                float[] cv = c0.clone(), cs = c0.clone();
+                Gemm.compute(Gemm.kernel(true), true, false, false, m, n, k, 0.5f, a, 0, k, b, 0, ldb, beta, cv, 0, ldc);
+                Gemm.compute(Gemm.kernel(false), true, false, false, m, n, k, 0.5f, a, 0, k, b, 0, ldb, beta, cs, 0, ldc);
+                assertArrayEquals(cs, cv, "bits, shape " + java.util.Arrays.toString(s) + " beta " + beta);
+            }
+        }
+    }
+
     @Test void bitIdenticalForOneAndTwoThreads() {
         SplittableRandom rnd = new SplittableRandom(4);
         int m = 96, n = 130, k = 300; // above Gemm.PARALLEL_WORK
