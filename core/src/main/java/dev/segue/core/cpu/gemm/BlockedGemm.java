@@ -14,7 +14,9 @@ import java.util.function.IntConsumer;
  *       then walks slivers × panels with the micro-kernel
  * </pre>
  * One barrier per (jc, pc, ic) step. A short, wide product has a single block row, so each B sliver
- * is packed by the one task that uses it, right before use, into that thread's own buffer.
+ * is packed by the one task that uses it into that thread's own buffer: by the kernel of its first panel when
+ * B is not transposed and A is read in place (the sliver's trip from memory then overlaps FMAs), else
+ * right before use.
  * The task grid depends only on the shape and the blocking, and every C element is produced by the
  * same sequence of operations whichever thread runs its task, so results do not depend on threads.
  */

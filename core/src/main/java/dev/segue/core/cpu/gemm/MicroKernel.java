@@ -14,7 +14,7 @@ interface MicroKernel {
 
     /**
      * Whether {@link #computeInPlaceA} exists: A (not transposed) read where it lies, row r of the
-     * panel at {@code a[ia + r·lda + p]}, which saves packing A (≈10% of a 256³ product; the driver uses it for small n only). Same
+     * panel at {@code a[ia + r·lda + p]}, which saves packing A (the driver uses it whenever A is not transposed). Same
      * arithmetic, in the same order, as {@link #compute} on the packed panel.
      */
     default boolean readsAInPlace() { return false; }
