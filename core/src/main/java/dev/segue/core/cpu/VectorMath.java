@@ -53,9 +53,10 @@ final class VectorMath {
         for (int j = 0; j < up; j += L) {
             FloatVector x = FloatVector.fromArray(S, src, s0 + j).sub(vShift);
             // clamp to [−104, 89] (e^-104 rounds to 0, e^89 to +inf) by compare and blend: max/min with
-            // Java's NaN and −0 rules cost several instructions each; a NaN lane is restored at the end
-            FloatVector xc = lo.blend(x, x.compare(VectorOperators.GE, lo));
-            xc = hi.blend(xc, xc.compare(VectorOperators.LE, hi));
+            // Java's NaN and −0 rules cost several instructions each; a NaN fails both compares, stays NaN
+            // through every step below and so comes out NaN without a blend of its own
+            FloatVector xc = x.blend(lo, x.compare(VectorOperators.LT, lo));
+            xc = xc.blend(hi, xc.compare(VectorOperators.GT, hi));
             FloatVector t = xc.fma(log2e, rounder);                   // n = round(x·log2 e), any rounding works
             FloatVector n = t.sub(rounder);
             FloatVector r = n.fma(ln2Hi, xc);                          // exact: n·LN2_HI has few bits
@@ -73,7 +74,7 @@ final class VectorMath {
             IntVector n1 = ni.lanewise(VectorOperators.ASHR, 1), n2 = ni.sub(n1);
             FloatVector s1 = n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             FloatVector s2 = n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector e = p.mul(s1).mul(s2).blend(x, x.compare(VectorOperators.NE, x));   // x ≠ x: NaN (test(IS_NAN) is not intrinsic on JDK 17)
+            FloatVector e = p.mul(s1).mul(s2);
             if (dst != null) e.intoArray(dst, d0 + j);
             acc = acc.add(e);
         }
