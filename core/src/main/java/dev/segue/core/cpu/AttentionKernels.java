@@ -38,8 +38,15 @@ final class AttentionKernels {
             return p == 0 ? null : new Drop((int) seed, (int) (seed >>> 32), ElementwiseKernels.dropThreshold(p), (float) (1 / (1 - p)));
         }
 
-        /** The factor of flat index i: 0 or 1/(1 − p). */
-        float factor(int i) { return ElementwiseKernels.keep(i, lo, hi, threshold) * scale; }
+        /** x[at + j] *= the factor (0 or 1/(1 − p)) of flat index first + j, for j &lt; n: the dropout kernel's loop. */
+        void apply(float[] x, int at, int first, int n) {
+            ElementwiseKernels.dropoutRange(x, at - first, x, at - first, first, first + n, lo, hi, threshold, scale);
+        }
+
+        /** out[at + j] = the factor of flat index first + j, for j &lt; n. */
+        void factors(float[] out, int at, int first, int n) {
+            ElementwiseKernels.dropoutRange(null, 0, out, at - first, first, first + n, lo, hi, threshold, scale);
+        }
     }
 
     private static Dims dims(Tensor q, Tensor k, Tensor v) {
@@ -126,7 +133,7 @@ final class AttentionKernels {
                     for (int j = 0; j < cols; j++) sum += s[o + j];
                     l[r] = l[r] * corr + sum;
                     m[r] = mx;
-                    if (drop != null) for (int j = 0, fi = (bh * dm.tq + i) * dm.tk + j0; j < cols; j++) s[o + j] *= drop.factor(fi + j);
+                    if (drop != null) drop.apply(s, o, (bh * dm.tq + i) * dm.tk + j0, cols);
                     if (corr != 1f) for (int e = 0, ar = r * dm.dv; e < dm.dv; e++) acc[ar + e] *= corr;
                 }
                 // acc [rows, Dv] += P [rows, cols] · V[j0 …] [cols, Dv]
@@ -268,15 +275,17 @@ final class AttentionKernels {
         // dP [rows, cols] = dO[i0 …] · V[j0 …]ᵀ
         if (vT == null) TileProducts.dotRows(rows, cols, dm.dv, 1f, dO, oBase + i0 * dm.dv, dm.dv, V, vBase + j0 * dm.dv, dm.dv, ds, 0, BC);
         else TileProducts.mulAdd(rows, TileProducts.wholeVectors(cols), dm.dv, 1f, dO, oBase + i0 * dm.dv, dm.dv, 1, vT, j0, ld, 0f, ds, 0, BC);
+        float[] f = null;                                // the dropout factors of one row
         for (int r = 0; r < rows; r++) {
             float dlt = delta[deltaBase + i0 + r];
             if (drop == null) {
                 for (int j = 0, o = r * BC; j < cols; j++, o++) ds[o] = p[o] * (ds[o] - dlt) * sc;
             } else {   // ds came from dropped probabilities: dP = ds·mask; dV needs the dropped probabilities
-                for (int j = 0, o = r * BC, fi = (deltaBase + i0 + r) * dm.tk + j0; j < cols; j++, o++) {
-                    float f = drop.factor(fi + j);
-                    ds[o] = p[o] * (ds[o] * f - dlt) * sc;
-                    p[o] *= f;
+                if (f == null) f = new float[cols];
+                drop.factors(f, 0, (deltaBase + i0 + r) * dm.tk + j0, cols);
+                for (int j = 0, o = r * BC; j < cols; j++, o++) {
+                    ds[o] = p[o] * (ds[o] * f[j] - dlt) * sc;
+                    p[o] *= f[j];
                 }
             }
         }

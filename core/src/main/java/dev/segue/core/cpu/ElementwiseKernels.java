@@ -211,10 +211,16 @@ final class ElementwiseKernels {
         int lo = (int) seed, hi = (int) (seed >>> 32);
         float[] o = st(out).f, a = x == null ? null : st(x).f;
         int off = out.offset(), xo = x == null ? 0 : x.offset();
-        Parallel.forRange(out.numel(), 1 << 15, (from, to) -> {
-            if (RowKernels.VECTOR) VectorElementwise.dropout(a, xo, o, off, from, to, lo, hi, threshold, scale);
-            else dropoutScalar(a, xo, o, off, from, to, lo, hi, threshold, scale);
-        });
+        Parallel.forRange(out.numel(), 1 << 15, (from, to) -> dropoutRange(a, xo, o, off, from, to, lo, hi, threshold, scale));
+    }
+
+    /**
+     * o[off + i] = a[xo + i] · f_i for mask positions i in [from, to) (a null: o = f_i), f_i = 0 or scale by
+     * {@link #keep}: the vector loop when the Vector API is there. Also the fused attention's dropout, on tile rows.
+     */
+    static void dropoutRange(float[] a, int xo, float[] o, int off, int from, int to, int lo, int hi, int threshold, float scale) {
+        if (RowKernels.VECTOR) VectorElementwise.dropout(a, xo, o, off, from, to, lo, hi, threshold, scale);
+        else dropoutScalar(a, xo, o, off, from, to, lo, hi, threshold, scale);
     }
 
     /**
